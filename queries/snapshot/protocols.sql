@@ -1,0 +1,6 @@
+-- grain: one row per protocol of snapshot $1, ordered by name (row order = protocol index);
+-- columns: protocol, kind, chain, isolation, close_factor, full_close_below_hf, insurance_fund_usd.
+SELECT protocol, kind, chain, isolation, close_factor, full_close_below_hf, insurance_fund_usd
+FROM protocols
+WHERE snapshot_id = $1
+ORDER BY protocol;

@@ -1,0 +1,24 @@
+-- grain: one row per risk account of snapshot $1: (protocol, account) in a pooled protocol,
+-- (protocol, account, market) in a protocol with isolated markets; only accounts with a non-zero
+-- position. Row order = account index, the same order as snapshot/positions.sql.
+-- columns: protocol_index, account, market (NULL when pooled), close_factor (the market's if it
+-- has one, else the protocol's), position_count.
+WITH protocol_index AS (
+  SELECT protocol, isolation, close_factor, row_number() OVER (ORDER BY protocol) - 1 AS idx
+  FROM protocols WHERE snapshot_id = $1
+), market_close AS (
+  SELECT protocol, market, max(close_factor) AS close_factor
+  FROM markets WHERE snapshot_id = $1 AND close_factor IS NOT NULL
+  GROUP BY protocol, market
+), risk AS (
+  SELECT p.protocol, p.account, CASE WHEN pi.isolation = 'market' THEN p.market ELSE '' END AS silo
+  FROM positions p JOIN protocol_index pi ON pi.protocol = p.protocol
+  WHERE p.snapshot_id = $1 AND p.amount > 0
+)
+SELECT pi.idx AS protocol_index, r.account, nullif(r.silo, '') AS market,
+       coalesce(mc.close_factor, pi.close_factor) AS close_factor, count(*) AS position_count
+FROM risk r
+JOIN protocol_index pi ON pi.protocol = r.protocol
+LEFT JOIN market_close mc ON mc.protocol = r.protocol AND mc.market = r.silo
+GROUP BY r.protocol, r.account, r.silo, pi.idx, mc.close_factor, pi.close_factor
+ORDER BY r.protocol, r.account, r.silo;

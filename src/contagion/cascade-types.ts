@@ -1,0 +1,67 @@
+import type { EcosystemSnapshot } from '../model/ecosystem.js';
+
+/** The parts of a snapshot the reference cascade reads. */
+export type CascadeSnapshot = Pick<EcosystemSnapshot, 'assets' | 'protocols' | 'accounts' | 'positions' | 'liquidity'>;
+
+export interface ReferenceCascadeOptions {
+  /** Rounds after which the cascade stops even if the last round still liquidated something. */
+  maxRounds: number;
+  /** Keep one record per liquidation in `events` (turn off for large benchmark runs). */
+  recordEvents: boolean;
+}
+
+/** One account liquidation, valued at the prices of the round it happened in. */
+export interface LiquidationRecord {
+  round: number;
+  protocol: string;
+  account: string;
+  market: string | null;
+  healthFactor: number;
+  closeFactor: number;
+  debtUsd: number;
+  repaidUsd: number;
+  seizedUsd: number;
+  badDebtUsd: number;
+  /** Debt the account still owes after the liquidation. */
+  remainingDebtUsd: number;
+  /** Collateral taken, largest first: repaid share, its bonus, and what the liquidator received. */
+  seized: { asset: string; units: number; usd: number; repaidUsd: number; bonus: number }[];
+}
+
+export interface CascadeRound {
+  round: number;
+  /** Prices (USD by symbol) at which this round's health factors were computed. */
+  prices: Record<string, number>;
+  /** Prices after this round's seized collateral was sold into the pools. */
+  pricesAfter: Record<string, number>;
+  liquidations: number;
+  liquidatedDebtUsd: number;
+  seizedCollateralUsd: number;
+  badDebtUsd: number;
+  liquidatedDebtUsdByProtocol: Record<string, number>;
+  badDebtByProtocol: Record<string, number>;
+  /** Units of each asset sold into its pool at the end of the round. */
+  soldUnits: Record<string, number>;
+}
+
+export interface CascadeResult {
+  /** Rounds that liquidated something. */
+  rounds: number;
+  totalBadDebtUsd: number;
+  badDebtByProtocol: Record<string, number>;
+  /** Debt repaid by liquidators, in USD at each round's prices. */
+  liquidatedDebtUsdByProtocol: Record<string, number>;
+  /** Collateral seized by liquidators, in USD at each round's prices. */
+  seizedCollateralUsd: number;
+  finalPrices: Record<string, number>;
+  trace: CascadeRound[];
+  /** Prices after the shock and before any liquidation. */
+  shockedPrices: Record<string, number>;
+  seizedCollateralUsdByProtocol: Record<string, number>;
+  /** Debt still owed after the cascade, at the final prices. */
+  remainingDebtUsdByProtocol: Record<string, number>;
+  liquidations: number;
+  roundLimitReached: boolean;
+  events: LiquidationRecord[];
+  warnings: string[];
+}

@@ -1,0 +1,296 @@
+/**
+ * Reference liquidation cascade: the baseline every richer model is checked against.
+ *
+ * Semantics (docs/reference-cascade.md states them in full):
+ *  1. Prices start at the snapshot's; the scenario multiplies chosen assets' prices. Each asset with
+ *     liquidity has one aggregate constant-product pool against USD (reserves of its venues summed),
+ *     first arbitraged to the shocked price with k unchanged; an asset without one keeps its price.
+ *  2. Each round, at the round's start prices, every risk account with
+ *     HF = Σ collateral·price·LT / Σ debt·price < 1 is liquidated once: close factor cf (its market's,
+ *     else its protocol's), or 1 when HF < the protocol's full-close threshold. Liquidators repay
+ *     R = cf·debt and seize collateral worth R·(1 + bonus), largest collateral first. If the seizable
+ *     collateral runs out, the rest of the account's debt is its protocol's bad debt and is written
+ *     off. Debts shrink pro rata.
+ *  3. Repayment comes from outside; all collateral seized in a round is sold at the round's end into
+ *     its asset's pool, and the new pool prices start the next round. Stop when a round liquidates
+ *     nothing, or after `maxRounds`.
+ *
+ * Constant-product pricing follows Adams, Zinsmeister & Robinson, "Uniswap v2 Core" (2020); the
+ * liquidation rules follow Aave v3's LiquidationLogic (close factor 0.5, full close below HF 0.95).
+ *
+ * Columnar: positions are typed arrays grouped by account, and an asset → accounts index lets a
+ * round revisit only accounts whose prices moved, plus those liquidated in the round before.
+ */
+import { SIDE_COLLATERAL } from '../model/ecosystem.js';
+import { CascadeError } from './errors.js';
+import type { CascadeResult, CascadeRound, CascadeSnapshot, LiquidationRecord, ReferenceCascadeOptions } from './cascade-types.js';
+import { prepareCascade, type PreparedCascade } from './prepare-cascade.js';
+
+export const DEFAULTS: ReferenceCascadeOptions = {
+  maxRounds: 100,
+  recordEvents: true,
+};
+
+/** Runs the reference cascade on a snapshot under price multipliers by symbol (missing = 1). */
+export function referenceCascade(
+  snapshot: CascadeSnapshot,
+  shocks: Readonly<Record<string, number>>,
+  options: Partial<ReferenceCascadeOptions> = {},
+): CascadeResult {
+  return runReferenceCascade(prepareCascade(snapshot), shocks, options);
+}
+
+/** As `referenceCascade`, on a snapshot prepared once for many scenarios. */
+export function runReferenceCascade(
+  prepared: PreparedCascade,
+  shocks: Readonly<Record<string, number>>,
+  options: Partial<ReferenceCascadeOptions> = {},
+): CascadeResult {
+  const settings: ReferenceCascadeOptions = { ...DEFAULTS, ...options };
+  if (!Number.isInteger(settings.maxRounds) || settings.maxRounds < 1) {
+    throw new CascadeError(`option maxRounds must be a whole number ≥ 1, got ${settings.maxRounds}`);
+  }
+  const { snapshot, assetAccountStart, assetAccounts, poolAsset, poolUsd } = prepared;
+  const { assets, protocols, accounts, positions } = snapshot;
+  const assetCount = assets.symbol.length;
+  const accountCount = accounts.protocol.length;
+  const protocolCount = protocols.name.length;
+
+  const price = shockedPrices(assets.symbol, assets.priceUsd, shocks);
+  const shocked = byName(assets.symbol, price);
+  const poolX = new Float64Array(assetCount);
+  const poolY = new Float64Array(assetCount);
+  for (let a = 0; a < assetCount; a++) {
+    if (poolAsset[a]! > 0) {
+      const k = poolAsset[a]! * poolUsd[a]!;
+      poolX[a] = Math.sqrt(k / price[a]!);
+      poolY[a] = Math.sqrt(k * price[a]!);
+    }
+  }
+
+  const amount = Float64Array.from(positions.amount);
+  const { asset: positionAsset, side, liquidationThreshold, liquidationBonus } = positions;
+  const start = accounts.positionStart;
+  const badDebt = new Float64Array(protocolCount);
+  const repaidTotal = new Float64Array(protocolCount);
+  const seizedTotal = new Float64Array(protocolCount);
+  const events: LiquidationRecord[] = [];
+  const trace: CascadeRound[] = [];
+  const warnings: string[] = [];
+
+  const healthFactorBelowOne = (i: number): boolean => {
+    let weightedCollateral = 0;
+    let debt = 0;
+    for (let p = start[i]!; p < start[i + 1]!; p++) {
+      const value = amount[p]! * price[positionAsset[p]!]!;
+      if (side[p] === SIDE_COLLATERAL) weightedCollateral += value * liquidationThreshold[p]!;
+      else debt += value;
+    }
+    return debt > 0 && weightedCollateral < debt;
+  };
+
+  let candidates: Int32Array = allAccounts(accountCount);
+  const marked = new Uint8Array(accountCount);
+  let roundLimitReached = false;
+  const order: number[] = [];
+
+  for (let round = 1; ; round++) {
+    if (round > settings.maxRounds) {
+      // Only a limit if the next round would have liquidated someone.
+      roundLimitReached = candidates.some((i) => healthFactorBelowOne(i));
+      if (roundLimitReached) {
+        warnings.push(`contagion/reference-cascade: stopped after ${settings.maxRounds} rounds while accounts were still under water`);
+      }
+      break;
+    }
+    const roundPrices = byName(assets.symbol, price);
+    const soldUnits = new Float64Array(assetCount);
+    const roundRepaid = new Float64Array(protocolCount);
+    const roundBadDebt = new Float64Array(protocolCount);
+    let roundSeized = 0;
+    const liquidated: number[] = [];
+
+    for (let c = 0; c < candidates.length; c++) {
+      const i = candidates[c]!;
+      const from = start[i]!;
+      const to = start[i + 1]!;
+      let weightedCollateral = 0;
+      let debt = 0;
+      for (let p = from; p < to; p++) {
+        const value = amount[p]! * price[positionAsset[p]!]!;
+        if (side[p] === SIDE_COLLATERAL) weightedCollateral += value * liquidationThreshold[p]!;
+        else debt += value;
+      }
+      if (!(debt > 0) || !(weightedCollateral < debt)) continue;
+
+      const healthFactor = weightedCollateral / debt;
+      const protocol = accounts.protocol[i]!;
+      const fullBelow = protocols.fullCloseBelowHf[protocol]!;
+      const closeFactor = healthFactor < fullBelow ? 1 : accounts.closeFactor[i]!;
+      const toRepay = closeFactor * debt;
+
+      // Seizable collateral, largest value first (ties keep position order).
+      order.length = 0;
+      for (let p = from; p < to; p++) {
+        if (side[p] === SIDE_COLLATERAL && liquidationThreshold[p]! > 0 && amount[p]! > 0) order.push(p);
+      }
+      order.sort((x, y) => amount[y]! * price[positionAsset[y]!]! - amount[x]! * price[positionAsset[x]!]! || x - y);
+
+      let remaining = toRepay;
+      let seizedUsd = 0;
+      let seizableLeft = order.length;
+      const pieces: LiquidationRecord['seized'] = [];
+      for (const p of order) {
+        if (!(remaining > 0)) break;
+        const asset = positionAsset[p]!;
+        const bonus = liquidationBonus[p]!;
+        const value = amount[p]! * price[asset]!;
+        const coverable = value / (1 + bonus);
+        let units: number;
+        let repaid: number;
+        if (coverable <= remaining) {
+          units = amount[p]!;
+          repaid = coverable;
+          amount[p] = 0;
+          seizableLeft--;
+        } else {
+          repaid = remaining;
+          units = (repaid * (1 + bonus)) / price[asset]!;
+          amount[p] = amount[p]! - units;
+        }
+        remaining -= repaid;
+        const usd = repaid * (1 + bonus);
+        seizedUsd += usd;
+        soldUnits[asset] = soldUnits[asset]! + units;
+        if (settings.recordEvents) pieces.push({ asset: assets.symbol[asset]!, units, usd, repaidUsd: repaid, bonus });
+      }
+      const repaidUsd = toRepay - Math.max(remaining, 0);
+      // Collateral ran out (or nothing seizable is left while debt remains): write the rest off.
+      const writeOff = remaining > 0 || (seizableLeft === 0 && repaidUsd < debt);
+      const accountBadDebt = writeOff ? debt - repaidUsd : 0;
+      const keep = writeOff || repaidUsd >= debt ? 0 : 1 - repaidUsd / debt;
+      for (let p = from; p < to; p++) if (side[p] !== SIDE_COLLATERAL) amount[p] = keep === 0 ? 0 : amount[p]! * keep;
+
+      roundRepaid[protocol] = roundRepaid[protocol]! + repaidUsd;
+      roundBadDebt[protocol] = roundBadDebt[protocol]! + accountBadDebt;
+      seizedTotal[protocol] = seizedTotal[protocol]! + seizedUsd;
+      roundSeized += seizedUsd;
+      liquidated.push(i);
+      if (settings.recordEvents) {
+        events.push({
+          round,
+          protocol: protocols.name[protocol]!,
+          account: accounts.account[i]!,
+          market: accounts.market[i] ?? null,
+          healthFactor,
+          closeFactor,
+          debtUsd: debt,
+          repaidUsd,
+          seizedUsd,
+          badDebtUsd: accountBadDebt,
+          remainingDebtUsd: debt - repaidUsd - accountBadDebt,
+          seized: pieces,
+        });
+      }
+    }
+
+    if (liquidated.length === 0) break;
+
+    // End of round: sell everything seized into the pools; moved prices pick the next candidates.
+    for (const i of liquidated) marked[i] = 1;
+    const next: number[] = [...liquidated];
+    for (let a = 0; a < assetCount; a++) {
+      if (!(soldUnits[a]! > 0) || !(poolX[a]! > 0)) continue;
+      const k = poolX[a]! * poolY[a]!;
+      poolX[a] = poolX[a]! + soldUnits[a]!;
+      poolY[a] = k / poolX[a]!;
+      const moved = poolY[a]! / poolX[a]!;
+      if (moved === price[a]) continue;
+      price[a] = moved;
+      for (let j = assetAccountStart[a]!; j < assetAccountStart[a + 1]!; j++) {
+        const i = assetAccounts[j]!;
+        if (marked[i] === 0) {
+          marked[i] = 1;
+          next.push(i);
+        }
+      }
+    }
+    candidates = Int32Array.from(next).sort();
+    for (const i of candidates) marked[i] = 0;
+
+    let roundRepaidSum = 0;
+    let roundBadDebtSum = 0;
+    for (let q = 0; q < protocolCount; q++) {
+      repaidTotal[q] = repaidTotal[q]! + roundRepaid[q]!;
+      badDebt[q] = badDebt[q]! + roundBadDebt[q]!;
+      roundRepaidSum += roundRepaid[q]!;
+      roundBadDebtSum += roundBadDebt[q]!;
+    }
+    trace.push({
+      round,
+      prices: roundPrices,
+      pricesAfter: byName(assets.symbol, price),
+      liquidations: liquidated.length,
+      liquidatedDebtUsd: roundRepaidSum,
+      seizedCollateralUsd: roundSeized,
+      badDebtUsd: roundBadDebtSum,
+      liquidatedDebtUsdByProtocol: byName(protocols.name, roundRepaid),
+      badDebtByProtocol: byName(protocols.name, roundBadDebt),
+      soldUnits: byName(assets.symbol, soldUnits),
+    });
+  }
+
+  const remainingDebt = new Float64Array(protocolCount);
+  for (let i = 0; i < accountCount; i++) {
+    const protocol = accounts.protocol[i]!;
+    for (let p = start[i]!; p < start[i + 1]!; p++) {
+      if (side[p] !== SIDE_COLLATERAL) remainingDebt[protocol] = remainingDebt[protocol]! + amount[p]! * price[positionAsset[p]!]!;
+    }
+  }
+  const totalBadDebtUsd = badDebt.reduce((sum, value) => sum + value, 0);
+  return {
+    rounds: trace.length,
+    totalBadDebtUsd,
+    badDebtByProtocol: byName(protocols.name, badDebt),
+    liquidatedDebtUsdByProtocol: byName(protocols.name, repaidTotal),
+    seizedCollateralUsd: trace.reduce((sum, r) => sum + r.seizedCollateralUsd, 0),
+    finalPrices: byName(assets.symbol, price),
+    trace,
+    shockedPrices: shocked,
+    seizedCollateralUsdByProtocol: byName(protocols.name, seizedTotal),
+    remainingDebtUsdByProtocol: byName(protocols.name, remainingDebt),
+    liquidations: trace.reduce((sum, r) => sum + r.liquidations, 0),
+    roundLimitReached,
+    events,
+    warnings,
+  };
+}
+
+/** Snapshot prices times the scenario's multipliers; an unknown symbol or a bad multiplier is an error. */
+function shockedPrices(symbols: readonly string[], priceUsd: Float64Array, shocks: Readonly<Record<string, number>>): Float64Array {
+  const price = Float64Array.from(priceUsd);
+  for (const [symbol, multiplier] of Object.entries(shocks)) {
+    const index = symbols.indexOf(symbol);
+    if (index < 0) throw new CascadeError(`shock names asset ${JSON.stringify(symbol)}, which is not in the snapshot (assets: ${symbols.join(', ')})`);
+    if (!Number.isFinite(multiplier) || multiplier <= 0) {
+      throw new CascadeError(`shock for ${symbol} must be a price multiplier > 0, got ${multiplier}`);
+    }
+    price[index] = price[index]! * multiplier;
+  }
+  for (let a = 0; a < price.length; a++) {
+    if (!(price[a]! > 0)) throw new CascadeError(`asset ${symbols[a]} has price ${price[a]}; prices must be > 0`);
+  }
+  return price;
+}
+
+function allAccounts(count: number): Int32Array {
+  const all = new Int32Array(count);
+  for (let i = 0; i < count; i++) all[i] = i;
+  return all;
+}
+
+function byName(names: readonly string[], values: ArrayLike<number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < names.length; i++) out[names[i]!] = values[i]!;
+  return out;
+}

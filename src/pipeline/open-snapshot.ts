@@ -1,0 +1,59 @@
+import { join, resolve } from 'node:path';
+import type { EcosystemSnapshot } from '../model/ecosystem.js';
+import {
+  defaultDatabasePath,
+  embeddedDatasetDir,
+  importDirectory,
+  latestSnapshotId,
+  loadSnapshot,
+  openDatabase,
+  projectRoot,
+  queryRows,
+  type Database,
+} from '../store/index.js';
+
+export interface OpenSnapshotOptions {
+  /** Database file; default `data/contagion.duckdb`, seeded from the embedded dataset on first use. */
+  db?: string;
+  /** Snapshot id; default the newest. */
+  snapshot?: number;
+  /** Where progress notes go (stderr in the CLI). */
+  log?: (line: string) => void;
+}
+
+export interface OpenedSnapshot {
+  database: Database;
+  snapshot: EcosystemSnapshot;
+}
+
+/**
+ * Opens a database and loads one snapshot. The default database is created from the embedded
+ * dataset (`data/ecosystem/`) the first time it is used, so a fresh clone runs with no set-up;
+ * a database named with `--db` is used as it is.
+ */
+export async function openSnapshot(options: OpenSnapshotOptions = {}): Promise<OpenedSnapshot> {
+  const usingDefault = options.db === undefined;
+  const path = usingDefault ? defaultDatabasePath() : options.db === ':memory:' ? ':memory:' : resolve(options.db!);
+  const database = await openDatabase(path);
+  try {
+    if (usingDefault) await ensureEmbeddedSnapshot(database, options.log);
+    const id = options.snapshot ?? (await latestSnapshotId(database.connection));
+    return { database, snapshot: await loadSnapshot(database.connection, id) };
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}
+
+/** Imports the embedded dataset into `database` unless it already holds a snapshot. */
+export async function ensureEmbeddedSnapshot(database: Database, log: (line: string) => void = () => {}): Promise<void> {
+  const rows = await queryRows(database.connection, 'snapshot/latest-id');
+  if (rows[0]?.id !== null && rows[0]?.id !== undefined) return;
+  log(`contagion: first run: importing the embedded dataset ${embeddedDatasetDir()} into ${database.path}`);
+  const result = await importDirectory(database, embeddedDatasetDir());
+  log(`contagion: snapshot ${result.snapshotId}: ${result.counts.positions} positions, ${result.counts.protocols} protocols, ${result.counts.assets} assets`);
+}
+
+/** Bundled scenarios live in `data/scenarios/`. */
+export const scenariosDir = (): string => join(projectRoot(), 'data', 'scenarios');
+

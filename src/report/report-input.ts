@@ -1,0 +1,20 @@
+import type { ReferenceCascadeOptions } from '../contagion/index.js';
+import type { SnapshotInfo } from '../model/ecosystem.js';
+import type { ScenarioRun } from '../pipeline/run-scenarios.js';
+import type { SnapshotSummary } from '../risk/index.js';
+
+/**
+ * Everything a contagion report states: which snapshot, which model with which parameters, and
+ * each scenario's cascade. Report builders are pure functions of this object.
+ */
+export interface ReportInput {
+  /** ISO time the report was generated (stamped by the caller, so builders stay pure). */
+  generatedAt: string;
+  snapshot: SnapshotInfo;
+  summary: SnapshotSummary;
+  model: {
+    solver: 'reference-cascade';
+    options: ReferenceCascadeOptions;
+  };
+  runs: ScenarioRun[];
+}

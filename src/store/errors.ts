@@ -1,0 +1,28 @@
+/**
+ * Errors raised by the store. Messages start with the module path and name the record and field
+ * at fault, so a user can fix the input without reading a stack trace.
+ */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message.startsWith('contagion/') ? message : `contagion/store: ${message}`);
+    this.name = 'StoreError';
+  }
+}
+
+/** A value in an imported file is wrong: names the file, the line (1 = header) and the field. */
+export class ImportError extends StoreError {
+  readonly file: string;
+  readonly line: number | null;
+  readonly field: string | null;
+
+  constructor(file: string, line: number | null, field: string | null, problem: string) {
+    const where = [file, line === null ? null : `line ${line}`, field === null ? null : `field "${field}"`]
+      .filter((part) => part !== null)
+      .join(' ');
+    super(`contagion/import: ${where}: ${problem}`);
+    this.name = 'ImportError';
+    this.file = file;
+    this.line = line;
+    this.field = field;
+  }
+}

@@ -1,0 +1,12 @@
+/** The store: the only module that talks to DuckDB. Everything else imports from here. */
+export { openDatabase, inTransaction, queryRows, type Database } from './database.js';
+export { applyMigrations } from './migrations.js';
+export { StoreError, ImportError } from './errors.js';
+export { importDirectory, type ImportResult } from './import/import-directory.js';
+export { readImportDirectory } from './import/read-import-directory.js';
+export { writeSnapshot } from './write-snapshot.js';
+export { loadSnapshot, latestSnapshotId } from './load-snapshot.js';
+export { sqlFile } from './query-files.js';
+export { readColumns, type ColumnKind } from './read-columns.js';
+export { projectRoot, defaultDatabasePath, embeddedDatasetDir } from './project-paths.js';
+export type * from './snapshot-rows.js';

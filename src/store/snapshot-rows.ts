@@ -1,0 +1,105 @@
+import type { AssetKind, IsolationMode, PositionSide, ProtocolKind } from '../model/ecosystem.js';
+
+/**
+ * One snapshot as validated rows, ready to be written in one transaction. The CSV importer builds
+ * it from a directory; the indexers build it from subgraphs. Amounts are exact decimal strings in
+ * whole token units; `extra` holds columns the table has no place for.
+ */
+export interface SnapshotRows {
+  meta: SnapshotMeta;
+  assets: AssetRow[];
+  protocols: ProtocolRow[];
+  markets: MarketRow[];
+  positions: PositionRow[];
+  liquidity: LiquidityRow[];
+  liquidators: LiquidatorRow[];
+  liquidationEvents: LiquidationEventRow[];
+}
+
+export type Extra = Record<string, string> | null;
+
+export interface SnapshotMeta {
+  takenAt: string;
+  source: string;
+  label: string | null;
+  blocks: Record<string, number>;
+  /** sha256 of the inputs; a second import of identical inputs is recognised by it. */
+  contentHash: string;
+}
+
+export interface AssetRow {
+  symbol: string;
+  decimals: number;
+  kind: AssetKind;
+  priceUsd: number;
+  priceSource: string;
+  underlying: string | null;
+  address: string | null;
+  chain: string | null;
+  extra: Extra;
+}
+
+export interface ProtocolRow {
+  protocol: string;
+  kind: ProtocolKind;
+  chain: string | null;
+  isolation: IsolationMode;
+  closeFactor: number;
+  fullCloseBelowHf: number | null;
+  insuranceFundUsd: number | null;
+  extra: Extra;
+}
+
+export interface MarketRow {
+  protocol: string;
+  market: string;
+  asset: string;
+  ltv: number;
+  liquidationThreshold: number;
+  liquidationBonus: number;
+  closeFactor: number | null;
+  supplyCap: number | null;
+  borrowCap: number | null;
+  extra: Extra;
+}
+
+export interface PositionRow {
+  protocol: string;
+  account: string;
+  market: string;
+  asset: string;
+  side: PositionSide;
+  amount: string;
+  extra: Extra;
+}
+
+export interface LiquidityRow {
+  asset: string;
+  venue: string;
+  model: 'cpmm';
+  assetReserve: number;
+  usdReserve: number;
+  extra: Extra;
+}
+
+export interface LiquidatorRow {
+  liquidator: string;
+  label: string | null;
+  extra: Extra;
+}
+
+export interface LiquidationEventRow {
+  protocol: string;
+  txHash: string;
+  logIndex: number;
+  blockNumber: number | null;
+  timestamp: string | null;
+  liquidator: string;
+  account: string;
+  collateralAsset: string;
+  debtAsset: string;
+  collateralAmount: string | null;
+  debtAmount: string | null;
+  debtRepaidUsd: number | null;
+  extra: Extra;
+}
