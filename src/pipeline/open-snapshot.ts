@@ -15,6 +15,8 @@ import {
 export interface OpenSnapshotOptions {
   /** Database file; default `data/contagion.duckdb`, seeded from the embedded dataset on first use. */
   db?: string;
+  /** Import the embedded dataset when the database holds no snapshot (default: only for the default database). */
+  seedEmbedded?: boolean;
   /** Snapshot id; default the newest. */
   snapshot?: number;
   /** Where progress notes go (stderr in the CLI). */
@@ -29,14 +31,15 @@ export interface OpenedSnapshot {
 /**
  * Opens a database and loads one snapshot. The default database is created from the embedded
  * dataset (`data/ecosystem/`) the first time it is used, so a fresh clone runs with no set-up;
- * a database named with `--db` is used as it is.
+ * a database named with `--db` is used as it is unless `seedEmbedded` is set. `db: ':memory:'` with
+ * `seedEmbedded: true` gives a private copy of the embedded snapshot (notebooks, tests).
  */
 export async function openSnapshot(options: OpenSnapshotOptions = {}): Promise<OpenedSnapshot> {
   const usingDefault = options.db === undefined;
   const path = usingDefault ? defaultDatabasePath() : options.db === ':memory:' ? ':memory:' : resolve(options.db!);
   const database = await openDatabase(path);
   try {
-    if (usingDefault) await ensureEmbeddedSnapshot(database, options.log);
+    if (options.seedEmbedded ?? usingDefault) await ensureEmbeddedSnapshot(database, options.log);
     const id = options.snapshot ?? (await latestSnapshotId(database.connection));
     return { database, snapshot: await loadSnapshot(database.connection, id) };
   } catch (error) {

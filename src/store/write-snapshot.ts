@@ -1,5 +1,6 @@
 import { DuckDBDecimalValue, DuckDBTimestampTZValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from './database.js';
+import { StoreError } from './errors.js';
 import { sqlFile } from './query-files.js';
 import type { Extra, SnapshotRows } from './snapshot-rows.js';
 
@@ -113,14 +114,23 @@ export async function writeSnapshot(connection: DuckDBConnection, rows: Snapshot
 async function append<T>(connection: DuckDBConnection, table: string, rows: readonly T[], write: (a: DuckDBAppender, row: T) => void): Promise<void> {
   if (rows.length === 0) return;
   const appender = await connection.createAppender(table);
+  let index = 0;
   try {
     for (const row of rows) {
       write(appender, row);
       appender.endRow();
+      index++;
     }
     appender.flushSync();
+  } catch (error) {
+    const at = index < rows.length ? `row ${index + 1} of ${rows.length}` : `flushing ${rows.length} rows`;
+    throw new StoreError(`writing table ${table} failed at ${at}: ${(error as Error).message}`);
   } finally {
-    appender.closeSync();
+    try {
+      appender.closeSync();
+    } catch {
+      // The appender of a failed flush cannot close cleanly; the transaction is rolled back anyway.
+    }
   }
 }
 

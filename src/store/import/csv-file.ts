@@ -25,7 +25,8 @@ export function readCsvFile(dir: string, name: string, required: readonly string
   const bytes = readFileSync(path);
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(bytes, { columns: true, info: true, bom: true, skip_empty_lines: true, trim: true });
+    // A record may stop early (trailing optional cells left off); a longer one is an error.
+    records = parse(bytes, { columns: true, info: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count_less: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? null;
     throw new ImportError(basename(path), line, null, `not valid CSV: ${(error as Error).message}`);
