@@ -89,10 +89,16 @@ export function runReferenceCascade(
     return debt > 0 && weightedCollateral < debt;
   };
 
-  let candidates: Int32Array = allAccounts(accountCount);
+  // Scratch buffers, allocated once: a round over a million accounts allocates nothing per account.
+  let maxPositions = 0;
+  for (let i = 0; i < accountCount; i++) maxPositions = Math.max(maxPositions, start[i + 1]! - start[i]!);
+  const order = new Int32Array(maxPositions);
+  const orderValue = new Float64Array(maxPositions);
+  const liquidated = new Int32Array(accountCount);
+  const nextCandidates = new Int32Array(accountCount);
   const marked = new Uint8Array(accountCount);
+  let candidates: Int32Array = allAccounts(accountCount);
   let roundLimitReached = false;
-  const order: number[] = [];
 
   for (let round = 1; ; round++) {
     if (round > settings.maxRounds) {
@@ -108,7 +114,7 @@ export function runReferenceCascade(
     const roundRepaid = new Float64Array(protocolCount);
     const roundBadDebt = new Float64Array(protocolCount);
     let roundSeized = 0;
-    const liquidated: number[] = [];
+    let liquidatedCount = 0;
 
     for (let c = 0; c < candidates.length; c++) {
       const i = candidates[c]!;
@@ -129,23 +135,30 @@ export function runReferenceCascade(
       const closeFactor = healthFactor < fullBelow ? 1 : accounts.closeFactor[i]!;
       const toRepay = closeFactor * debt;
 
-      // Seizable collateral, largest value first (ties keep position order).
-      order.length = 0;
+      // Seizable collateral, largest value first; insertion sort keeps ties in position order.
+      let seizable = 0;
       for (let p = from; p < to; p++) {
-        if (side[p] === SIDE_COLLATERAL && liquidationThreshold[p]! > 0 && amount[p]! > 0) order.push(p);
+        if (side[p] !== SIDE_COLLATERAL || !(liquidationThreshold[p]! > 0) || !(amount[p]! > 0)) continue;
+        const value = amount[p]! * price[positionAsset[p]!]!;
+        let k = seizable++;
+        while (k > 0 && orderValue[k - 1]! < value) {
+          order[k] = order[k - 1]!;
+          orderValue[k] = orderValue[k - 1]!;
+          k--;
+        }
+        order[k] = p;
+        orderValue[k] = value;
       }
-      order.sort((x, y) => amount[y]! * price[positionAsset[y]!]! - amount[x]! * price[positionAsset[x]!]! || x - y);
 
       let remaining = toRepay;
       let seizedUsd = 0;
-      let seizableLeft = order.length;
-      const pieces: LiquidationRecord['seized'] = [];
-      for (const p of order) {
-        if (!(remaining > 0)) break;
+      let seizableLeft = seizable;
+      const pieces: LiquidationRecord['seized'] | null = settings.recordEvents ? [] : null;
+      for (let o = 0; o < seizable && remaining > 0; o++) {
+        const p = order[o]!;
         const asset = positionAsset[p]!;
         const bonus = liquidationBonus[p]!;
-        const value = amount[p]! * price[asset]!;
-        const coverable = value / (1 + bonus);
+        const coverable = orderValue[o]! / (1 + bonus);
         let units: number;
         let repaid: number;
         if (coverable <= remaining) {
@@ -162,7 +175,7 @@ export function runReferenceCascade(
         const usd = repaid * (1 + bonus);
         seizedUsd += usd;
         soldUnits[asset] = soldUnits[asset]! + units;
-        if (settings.recordEvents) pieces.push({ asset: assets.symbol[asset]!, units, usd, repaidUsd: repaid, bonus });
+        pieces?.push({ asset: assets.symbol[asset]!, units, usd, repaidUsd: repaid, bonus });
       }
       const repaidUsd = toRepay - Math.max(remaining, 0);
       // Collateral ran out (or nothing seizable is left while debt remains): write the rest off.
@@ -175,8 +188,8 @@ export function runReferenceCascade(
       roundBadDebt[protocol] = roundBadDebt[protocol]! + accountBadDebt;
       seizedTotal[protocol] = seizedTotal[protocol]! + seizedUsd;
       roundSeized += seizedUsd;
-      liquidated.push(i);
-      if (settings.recordEvents) {
+      liquidated[liquidatedCount++] = i;
+      if (pieces !== null) {
         events.push({
           round,
           protocol: protocols.name[protocol]!,
@@ -194,11 +207,15 @@ export function runReferenceCascade(
       }
     }
 
-    if (liquidated.length === 0) break;
+    if (liquidatedCount === 0) break;
 
-    // End of round: sell everything seized into the pools; moved prices pick the next candidates.
-    for (const i of liquidated) marked[i] = 1;
-    const next: number[] = [...liquidated];
+    // End of round: sell everything seized into the pools; the next round revisits the accounts
+    // just liquidated and every account holding an asset whose price moved.
+    let nextCount = 0;
+    for (let l = 0; l < liquidatedCount; l++) {
+      marked[liquidated[l]!] = 1;
+      nextCandidates[nextCount++] = liquidated[l]!;
+    }
     for (let a = 0; a < assetCount; a++) {
       if (!(soldUnits[a]! > 0) || !(poolX[a]! > 0)) continue;
       const k = poolX[a]! * poolY[a]!;
@@ -211,12 +228,12 @@ export function runReferenceCascade(
         const i = assetAccounts[j]!;
         if (marked[i] === 0) {
           marked[i] = 1;
-          next.push(i);
+          nextCandidates[nextCount++] = i;
         }
       }
     }
-    candidates = Int32Array.from(next).sort();
-    for (const i of candidates) marked[i] = 0;
+    candidates = nextCandidates.slice(0, nextCount).sort();
+    for (let c = 0; c < nextCount; c++) marked[candidates[c]!] = 0;
 
     let roundRepaidSum = 0;
     let roundBadDebtSum = 0;
@@ -230,7 +247,7 @@ export function runReferenceCascade(
       round,
       prices: roundPrices,
       pricesAfter: byName(assets.symbol, price),
-      liquidations: liquidated.length,
+      liquidations: liquidatedCount,
       liquidatedDebtUsd: roundRepaidSum,
       seizedCollateralUsd: roundSeized,
       badDebtUsd: roundBadDebtSum,

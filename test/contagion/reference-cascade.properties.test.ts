@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceCascade, type CascadeResult } from '../../src/contagion/index.js';
 import { arbitraryEcosystem, uniformShock } from '../helpers/random-ecosystem.js';
+import { naiveCascade } from '../helpers/naive-cascade.js';
 import type { ToyEcosystem } from '../helpers/toy-ecosystem.js';
 import { toySnapshot } from '../helpers/toy-ecosystem.js';
 
@@ -30,6 +31,27 @@ function checkEveryLiquidationConserves(result: CascadeResult): void {
 }
 
 describe('reference cascade invariants over random ecosystems', () => {
+  it('agrees with a plain row-by-row re-implementation that revisits every account each round', () => {
+    fc.assert(
+      fc.property(
+        arbitraryEcosystem({ withPools: true, riskyDebt: true, maxAccounts: 40 }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        (toy, multiplier) => {
+          const fast = referenceCascade(toySnapshot(toy), uniformShock(multiplier));
+          const plain = naiveCascade(toy, uniformShock(multiplier));
+          expect(fast.rounds).toBe(plain.rounds);
+          expect(relativeGap(fast.totalBadDebtUsd, plain.totalBadDebtUsd)).toBeLessThan(1e-9);
+          expect(relativeGap(fast.seizedCollateralUsd, plain.seizedCollateralUsd)).toBeLessThan(1e-9);
+          for (const [protocol, repaid] of Object.entries(plain.liquidatedDebtUsdByProtocol)) {
+            expect(relativeGap(fast.liquidatedDebtUsdByProtocol[protocol]!, repaid)).toBeLessThan(1e-9);
+          }
+          for (const [asset, price] of Object.entries(plain.finalPrices)) expect(relativeGap(fast.finalPrices[asset]!, price)).toBeLessThan(1e-9);
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('zero shock ⇒ zero liquidations when every HF ≥ 1', () => {
     fc.assert(
       fc.property(arbitraryEcosystem({ withPools: true, riskyDebt: true, maxAccounts: 40 }), (toy) => {
