@@ -26,6 +26,10 @@ import { CascadeError } from './errors.js';
 import type { CascadeResult, CascadeRound, CascadeSnapshot, LiquidationRecord, ReferenceCascadeOptions } from './cascade-types.js';
 import { prepareCascade, type PreparedCascade } from './prepare-cascade.js';
 
+/** What the model leaves out, stated wherever its numbers are shown. */
+export const ASSUMPTIONS =
+  'all seized collateral is sold into on-chain pools at each round\'s end, with no arbitrage inflow between rounds, unlimited liquidator capital and oracles equal to pool prices: an upper bound on price impact (docs/reference-cascade.md)';
+
 export const DEFAULTS: ReferenceCascadeOptions = {
   maxRounds: 100,
   recordEvents: true,

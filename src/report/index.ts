@@ -1,0 +1,21 @@
+/**
+ * Reports: pure builders over a `ReportInput` plus one writer.
+ *
+ *   ReportInput ─┬─ reportCharts ── renderCharts ──┬─ reportHtml ─────┐
+ *                │   (Vega-Lite specs)   (SVG)     └─ reportMarkdown ─┤
+ *                ├─ reportJson ───────────────────────────────────────┼─ writeReport ─▶ report.html, report.md,
+ *                └─ summaryText / formatRunSummary ─▶ terminal        ┘                 report.json, charts/*.svg
+ */
+export type { ReportInput } from './report-input.js';
+export { reportCharts, pricePathChart, badDebtChart, liquidatedVolumeChart, SEIZED_SERIES, type ReportChart, type ChartName } from './chart-specs.js';
+export { CHART_CONFIG } from './chart-config.js';
+export { renderChart, renderCharts, scopeSvgIds, type RenderChartOptions, type RenderedChart } from './render-chart.js';
+export { reportJson, reportJsonText, toJsonSafe, TOP_LIQUIDATIONS, type ReportJson, type ReportJsonScenario, type ReportResult, type JsonSafe } from './report-json.js';
+export { reportHtml } from './report-html.js';
+export { reportMarkdown, markdownTable, chartPath } from './report-markdown.js';
+export { formatRunSummary, summaryText, SUMMARY_PRICE_MOVES } from './summary-text.js';
+export { writeReport, defaultReportDir } from './write-report.js';
+export { escapeHtml, escapeMarkdown, escapeTerminal, jsonForScript } from './escape.js';
+export { formatUsd, formatUsdCompact, formatPrice, formatChange, formatCount, formatRatio, formatShock } from './format.js';
+export { ReportError, ChartRenderError } from './errors.js';
+export type { ReportTable, ReportColumn } from './report-table.js';
