@@ -21,6 +21,9 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['@duckdb/node-api', 'graphology', 'tslab'],
+  // vega-canvas's Node build probes for the optional `canvas` package with a top-level await,
+  // which CommonJS cannot hold; without `canvas` both builds return no canvas, and we render SVG.
+  alias: { 'vega-canvas': join(root, 'node_modules', 'vega-canvas', 'build', 'vega-canvas.browser.js') },
   // import.meta.url does not exist in CommonJS: give modules that locate files the bundle's own URL.
   define: { 'import.meta.url': '__contagionModuleUrl' },
   banner: { js: "const __contagionModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,7 +1,7 @@
 -- grain: one row per (protocol, asset, side) of snapshot $1 with a non-zero position;
 -- columns: protocol, asset, side, accounts (distinct), amount (token units), usd (at snapshot prices).
 SELECT p.protocol, p.asset, p.side,
-       count(DISTINCT p.account) AS accounts,
+       CAST(count(DISTINCT p.account) AS INTEGER) AS accounts,
        CAST(sum(p.amount) AS DOUBLE) AS amount,
        CAST(sum(p.amount) AS DOUBLE) * any_value(pr.usd) AS usd
 FROM positions p

@@ -8,7 +8,7 @@ WITH collateral AS (
   WHERE p.snapshot_id = $1 AND p.side = 'collateral' AND p.amount > 0
   GROUP BY p.asset, p.protocol
 ), shared AS (
-  SELECT asset, count(*) AS protocols_sharing FROM collateral GROUP BY asset HAVING count(*) >= 2
+  SELECT asset, CAST(count(*) AS INTEGER) AS protocols_sharing FROM collateral GROUP BY asset HAVING count(*) >= 2
 ), depth AS (
   SELECT asset, sum(usd_reserve) AS pool_depth_usd FROM liquidity WHERE snapshot_id = $1 GROUP BY asset
 )

@@ -1,0 +1,26 @@
+/**
+ * Contagion's public API, as the notebooks and researchers use it (bundled to dist/contagion.cjs
+ * for tslab by scripts/build-notebook-lib.mjs). The CLI is built on the same functions.
+ */
+export * from './model/ecosystem.js';
+export {
+  openDatabase,
+  importDirectory,
+  loadSnapshot,
+  latestSnapshotId,
+  queryRows,
+  readColumns,
+  sqlFile,
+  projectRoot,
+  embeddedDatasetDir,
+  ImportError,
+  StoreError,
+  type Database,
+  type ImportResult,
+} from './store/index.js';
+export * from './pipeline/index.js';
+export * from './contagion/index.js';
+export * from './scenarios/index.js';
+export * from './risk/index.js';
+export * from './graph/index.js';
+export * from './report/index.js';
