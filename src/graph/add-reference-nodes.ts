@@ -1,4 +1,4 @@
-import type { AccountHealth } from '../risk/index.js';
+import { protocolTotals, type AccountHealth } from '../risk/index.js';
 import type { EcosystemSnapshot } from '../model/ecosystem.js';
 import type { ExposureGraph } from './exposure-graph-types.js';
 import type { PositionExposure } from './aggregate-positions.js';
@@ -10,18 +10,10 @@ export const orNull = (value: number): number | null => (Number.isNaN(value) ? n
 
 /** Protocol nodes, with totals over their risk accounts at the graph's prices. */
 export function addProtocolNodes(graph: ExposureGraph, snapshot: EcosystemSnapshot, health: AccountHealth): void {
-  const { protocols, accounts } = snapshot;
-  const totals = protocols.name.map(() => ({ collateralUsd: 0, debtUsd: 0, riskAccounts: 0, borrowers: 0, minHealthFactor: Infinity }));
-  for (let i = 0; i < accounts.account.length; i++) {
-    const t = totals[accounts.protocol[i]!]!;
-    t.riskAccounts++;
-    t.collateralUsd += health.collateralUsd[i]!;
-    t.debtUsd += health.debtUsd[i]!;
-    if (health.debtUsd[i]! > 0) {
-      t.borrowers++;
-      t.minHealthFactor = Math.min(t.minHealthFactor, health.healthFactor[i]!);
-    }
-  }
+  const { protocols } = snapshot;
+  const totals = protocolTotals(snapshot, health).map(({ riskAccounts, borrowers, collateralUsd, debtUsd, minHealthFactor }) => ({
+    collateralUsd, debtUsd, riskAccounts, borrowers, minHealthFactor,
+  }));
   protocols.name.forEach((name, p) => {
     graph.addNode(protocolKey(name), {
       type: 'protocol', label: name, kind: protocols.kind[p]!, chain: protocols.chain[p] ?? null, isolation: protocols.isolation[p]!,

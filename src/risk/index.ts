@@ -1,3 +1,4 @@
 /** Risk engine: account health, and (issue 4) options Greeks and portfolio margin. Pure functions. */
 export { accountHealth, type AccountHealth } from './account-health.js';
 export { summarizeSnapshot, type SnapshotSummary, type ProtocolSummary } from './snapshot-summary.js';
+export { protocolTotals, type ProtocolTotals } from './protocol-totals.js';
