@@ -36,7 +36,7 @@ export const reportCharts = (input: ChartInput): ReportChart[] => [pricePathChar
 const scenarioNames = (input: ChartInput): string[] => input.runs.map((run) => run.scenario.name);
 
 /** A chart with nothing to plot still renders, saying why, so every report has the same figures. */
-function placeholder(title: string, subtitle: string, message: string): TopLevelSpec {
+function emptyChart(title: string, subtitle: string, message: string): TopLevelSpec {
   return {
     $schema: SCHEMA, config: CHART_CONFIG, title: { text: title, subtitle }, width: 480, height: 60,
     data: { values: [{ message }] }, mark: { type: 'text', fontSize: 13, color: '#555a61' }, encoding: { text: { field: 'message' } },
@@ -54,7 +54,7 @@ export function pricePathChart(input: ChartInput): ReportChart {
       ...result.trace.map((round) => ({ scenario: scenario.name, asset, round: round.round, priceUsd: round.pricesAfter[asset] ?? null })),
     ]));
   const caption = `Price of each asset that moved (USD), after the shock (round 0) and after each round's collateral sales, ${about}`;
-  if (assets.length === 0) return { name: 'price-path', title, caption, spec: placeholder(title, about, 'No asset price moved in any scenario.') };
+  if (assets.length === 0) return { name: 'price-path', title, caption, spec: emptyChart(title, about, 'No asset price moved in any scenario.') };
   const spec: TopLevelSpec = {
     $schema: SCHEMA,
     config: CHART_CONFIG,
@@ -88,7 +88,7 @@ export function badDebtChart(input: ChartInput): ReportChart {
     return { scenario: scenario.name, protocol, badDebtUsd, label: formatUsdCompact(badDebtUsd) };
   }));
   const caption = `Debt left unpaid when an account's collateral ran out (USD)${several ? ', one bar per scenario' : ''}, ${about}`;
-  if (protocols.length === 0) return { name: 'bad-debt', title, caption, spec: placeholder(title, about, 'No protocol in any scenario.') };
+  if (protocols.length === 0) return { name: 'bad-debt', title, caption, spec: emptyChart(title, about, 'No protocol in any scenario.') };
   const y = { field: 'protocol', type: 'nominal', title: 'Protocol', sort: protocols, axis: { labelLimit: 200 } } as const;
   const spec: TopLevelSpec = {
     $schema: SCHEMA,
@@ -128,7 +128,7 @@ export function liquidatedVolumeChart(input: ChartInput): ReportChart {
   ]));
   const caption = `Debt repaid by liquidators per round, stacked by protocol, and collateral seized per round (USD at each round's prices; each panel has its own scale), ${about}`
     + (quiet.length > 0 ? `; no liquidations, so no panel, in ${quiet.join(', ')}` : '');
-  if (active.length === 0) return { name: 'liquidated-volume', title, caption, spec: placeholder(title, about, 'No account was liquidated in any scenario.') };
+  if (active.length === 0) return { name: 'liquidated-volume', title, caption, spec: emptyChart(title, about, 'No account was liquidated in any scenario.') };
   const colour = {
     field: 'series', type: 'nominal', title: 'Series',
     scale: { domain: [...protocols, SEIZED_SERIES], range: [...protocols.map((_, i) => colourFor(i)), NEUTRAL_COLOUR] },
