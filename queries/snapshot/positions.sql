@@ -9,7 +9,7 @@ WITH asset_index AS (
          p.market, p.asset, p.side, CAST(p.amount AS DOUBLE) AS amount
   FROM positions p
   JOIN protocols pr ON pr.snapshot_id = p.snapshot_id AND pr.protocol = p.protocol
-  WHERE p.snapshot_id = $1 AND p.amount > 0
+  WHERE p.snapshot_id = $1 AND p.amount > 0 AND p.side IN ('collateral', 'debt')
 )
 SELECT dense_rank() OVER (ORDER BY r.protocol, r.account, r.silo) - 1 AS account_index,
        ai.idx AS asset_index,

@@ -13,7 +13,7 @@ WITH protocol_index AS (
 ), risk AS (
   SELECT p.protocol, p.account, CASE WHEN pi.isolation = 'market' THEN p.market ELSE '' END AS silo
   FROM positions p JOIN protocol_index pi ON pi.protocol = p.protocol
-  WHERE p.snapshot_id = $1 AND p.amount > 0
+  WHERE p.snapshot_id = $1 AND p.amount > 0 AND p.side IN ('collateral', 'debt')
 )
 SELECT pi.idx AS protocol_index, r.account, nullif(r.silo, '') AS market,
        coalesce(mc.close_factor, pi.close_factor) AS close_factor, count(*) AS position_count

@@ -18,7 +18,9 @@ export interface PreparedCascade {
 /**
  * Several constant-product venues at one price act, for an optimal router, like one pool with
  * their reserves summed (each takes a share of the sale proportional to its reserves), so the
- * reference cascade aggregates them.
+ * reference cascade aggregates them. Every venue is read through its constant-product-equivalent
+ * reserves (a concentrated-liquidity pool's virtual reserves in its active range); the tick-level
+ * curves are for the richer liquidity model.
  */
 export function prepareCascade(snapshot: CascadeSnapshot): PreparedCascade {
   const assetCount = snapshot.assets.symbol.length;
@@ -26,9 +28,6 @@ export function prepareCascade(snapshot: CascadeSnapshot): PreparedCascade {
   const poolAsset = new Float64Array(assetCount);
   const poolUsd = new Float64Array(assetCount);
   for (let v = 0; v < liquidity.asset.length; v++) {
-    if (liquidity.model[v] !== 'cpmm') {
-      throw new CascadeError(`liquidity venue ${liquidity.venue[v]} of ${snapshot.assets.symbol[liquidity.asset[v]!]} has model ${JSON.stringify(liquidity.model[v])}; the reference cascade reads only cpmm`);
-    }
     const a = liquidity.asset[v]!;
     poolAsset[a] = poolAsset[a]! + liquidity.assetReserve[v]!;
     poolUsd[a] = poolUsd[a]! + liquidity.usdReserve[v]!;

@@ -19,7 +19,8 @@ export type ProtocolKind = (typeof PROTOCOL_KINDS)[number];
 export const ISOLATION_MODES = ['pooled', 'market'] as const;
 export type IsolationMode = (typeof ISOLATION_MODES)[number];
 
-export const POSITION_SIDES = ['collateral', 'debt'] as const;
+/** 'supply': deposited but not enabled as collateral; never in a health factor, never seized. */
+export const POSITION_SIDES = ['collateral', 'debt', 'supply'] as const;
 export type PositionSide = (typeof POSITION_SIDES)[number];
 /** Codes stored in `PositionTable.side`. */
 export const SIDE_COLLATERAL = 0;

@@ -4,7 +4,7 @@ export { applyMigrations } from './migrations.js';
 export { StoreError, ImportError } from './errors.js';
 export { importDirectory, type ImportResult } from './import/import-directory.js';
 export { readImportDirectory } from './import/read-import-directory.js';
-export { writeSnapshot } from './write-snapshot.js';
+export { writeSnapshot, writeSnapshotRows } from './write-snapshot.js';
 export { loadSnapshot, latestSnapshotId } from './load-snapshot.js';
 export { sqlFile } from './query-files.js';
 export { readColumns, type ColumnKind } from './read-columns.js';

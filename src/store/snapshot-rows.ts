@@ -14,6 +14,9 @@ export interface SnapshotRows {
   liquidity: LiquidityRow[];
   liquidators: LiquidatorRow[];
   liquidationEvents: LiquidationEventRow[];
+  /** Options venues (optional: lending-only sources have none). */
+  options?: OptionRow[];
+  optionPositions?: OptionPositionRow[];
 }
 
 export type Extra = Record<string, string> | null;
@@ -73,12 +76,45 @@ export interface PositionRow {
   extra: Extra;
 }
 
+/** How a liquidity row is to be read. Every model also carries constant-product-equivalent reserves. */
+export const LIQUIDITY_MODELS = ['cpmm', 'uniswap-v3', 'stableswap'] as const;
+export type LiquidityModel = (typeof LIQUIDITY_MODELS)[number];
+
 export interface LiquidityRow {
   asset: string;
   venue: string;
-  model: 'cpmm';
+  model: LiquidityModel;
+  /**
+   * Constant-product-equivalent reserves at the snapshot price: a cpmm pool's own reserves; for a
+   * concentrated-liquidity pool its virtual reserves L/√P and L·√P in the active range, the
+   * constant-product pool with the same local depth. The reference cascade reads only these.
+   */
   assetReserve: number;
   usdReserve: number;
+  /** Initialised ticks of a concentrated-liquidity pool (raw int128 liquidityNet). */
+  ticks?: { tickIdx: number; liquidityNet: bigint }[];
+  extra: Extra;
+}
+
+export interface OptionRow {
+  protocol: string;
+  optionId: string;
+  underlying: string;
+  optionType: 'call' | 'put';
+  strikeUsd: number;
+  expiry: string | null;
+  collateralAsset: string | null;
+  markUsd: number | null;
+  extra: Extra;
+}
+
+export interface OptionPositionRow {
+  protocol: string;
+  account: string;
+  optionId: string;
+  side: 'long' | 'short';
+  /** Units of the underlying, exact decimal text. */
+  size: string;
   extra: Extra;
 }
 

@@ -30,8 +30,8 @@ export function parsePositions(
     const market =
       row.optionalText('market') ??
       (owner.isolation === 'market' ? row.fail('market', `protocol ${protocol} has isolated markets, so every position needs a market`) : asset);
-    if (side === 'collateral' && !marketAssets.has(`${protocol}/${market}/${asset}`)) {
-      row.fail('asset', `no markets.csv row gives ${protocol} market ${market} parameters for collateral ${asset}`);
+    if (side !== 'debt' && !marketAssets.has(`${protocol}/${market}/${asset}`)) {
+      row.fail('asset', `no markets.csv row gives ${protocol} market ${market} parameters for ${side} ${asset}`);
     }
     if (side === 'debt' && !marketNames.has(`${protocol}/${market}`)) {
       row.fail('market', `${protocol} has no market ${JSON.stringify(market)} in markets.csv`);
