@@ -17,9 +17,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
+import { registerIndex } from './commands/index-command.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerScenarios } from './commands/scenarios.js';
+import { registerSnapshots } from './commands/snapshots.js';
 
 const program = new Command()
   .name('contagion')
@@ -30,6 +32,8 @@ const program = new Command()
 registerRun(program);
 registerReport(program);
 registerImport(program);
+registerIndex(program);
+registerSnapshots(program);
 registerScenarios(program);
 registerGraph(program);
 

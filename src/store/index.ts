@@ -6,7 +6,20 @@ export { importDirectory, type ImportResult } from './import/import-directory.js
 export { readImportDirectory } from './import/read-import-directory.js';
 export { writeSnapshot, writeSnapshotRows } from './write-snapshot.js';
 export { loadSnapshot, latestSnapshotId } from './load-snapshot.js';
-export { sqlFile } from './query-files.js';
+export { sqlFile, graphqlFile } from './query-files.js';
 export { readColumns, type ColumnKind } from './read-columns.js';
 export { projectRoot, defaultDatabasePath, embeddedDatasetDir } from './project-paths.js';
 export type * from './snapshot-rows.js';
+export {
+  startIndexRun,
+  latestUnfinishedRun,
+  runCursors,
+  stagePage,
+  stagedItems,
+  publishIndexRun,
+  cursorKey,
+  type IndexPlan,
+  type IndexRun,
+  type Cursor,
+} from './index-runs.js';
+export { listSnapshots, type SnapshotListing, type SnapshotTotals } from './snapshot-listing.js';

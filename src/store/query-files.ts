@@ -35,3 +35,19 @@ export function schemaMigrationFiles(): { version: number; name: string; sql: st
       sql: readFileSync(join(dir, file), 'utf8'),
     }));
 }
+
+/** The text of `queries/<name>.graphql` (subgraph queries). */
+export function graphqlFile(name: string): string {
+  const key = `${name}.graphql`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const path = join(queriesDir(), key);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new StoreError(`no query file queries/${key}`);
+  }
+  cache.set(key, text);
+  return text;
+}
