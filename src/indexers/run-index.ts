@@ -21,7 +21,7 @@ import { IndexerError } from './errors.js';
 import { SOURCE_FAMILIES } from './families/index.js';
 import { mergeSources } from './merge-sources.js';
 import { Redactor, resolveEndpoint, type Endpoint } from './secrets.js';
-import type { ResolvedSource, SourceFamily } from './source-family.js';
+import { entitiesOf, type ResolvedSource, type SourceFamily } from './source-family.js';
 
 export const DEFAULTS = {
   pageSize: 1000,
@@ -125,7 +125,7 @@ async function index(database: Database, options: IndexOptions, redactor: Redact
   let retries = 0;
 
   const tasks = sources.flatMap((source) =>
-    familyOf(source).entities.map((spec) => async () => {
+    entitiesOf(familyOf(source), source).map((spec) => async () => {
       const key = cursorKey(source.name, spec.entity);
       let cursor: Cursor = cursors.get(key) ?? { lastId: spec.firstCursor, pages: 0, rows: 0, done: false };
       while (!cursor.done) {
@@ -159,7 +159,7 @@ async function index(database: Database, options: IndexOptions, redactor: Redact
   for (const source of sources) {
     const family = familyOf(source);
     const items: Record<string, unknown[]> = {};
-    for (const spec of family.entities) items[spec.entity] = await stagedItems(connection, run.runId, source.name, spec.entity);
+    for (const spec of entitiesOf(family, source)) items[spec.entity] = await stagedItems(connection, run.runId, source.name, spec.entity);
     const resolved: ResolvedSource = { config: source, protocol: source.protocol ?? source.name, block: blockOf.get(source.name)! };
     parts.push({ source: source.name, rows: family.normalize(resolved, items) });
   }

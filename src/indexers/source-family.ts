@@ -66,9 +66,13 @@ export interface NormalizedSource {
  */
 export interface SourceFamily {
   schema: SourceSchema;
-  entities: readonly EntitySpec[];
+  /** The collections to page; a function when they depend on the source (e.g. its schema version). */
+  entities: readonly EntitySpec[] | ((source: SourceConfig) => readonly EntitySpec[]);
   normalize(source: ResolvedSource, items: Readonly<Record<string, readonly unknown[]>>): NormalizedSource;
 }
+
+export const entitiesOf = (family: SourceFamily, source: SourceConfig): readonly EntitySpec[] =>
+  typeof family.entities === 'function' ? family.entities(source) : family.entities;
 
 export const emptyNormalizedSource = (): NormalizedSource => ({
   assets: [], protocols: [], markets: [], positions: [], liquidity: [], liquidators: [], liquidationEvents: [], options: [], optionPositions: [], warnings: [],

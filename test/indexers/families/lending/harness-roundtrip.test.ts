@@ -1,3 +1,5 @@
+import type { EntitySpec } from '../../../../src/indexers/source-family.js';
+import { entitiesOf } from '../../../../src/indexers/source-family.js';
 /**
  * The lending families end to end against the local fake graph-node (test/harness): seeded,
  * schema-conformant data from the harness generators, every entity paged with the engine's own
@@ -17,6 +19,11 @@ import { startFakeGraphNode, type FakeGraphNode } from '../../../harness/fake-gr
 import { loadSubgraphSdl } from '../../../harness/subgraph-schemas.js';
 import { fixtureSource } from './fixture-source.js';
 
+/** The entity specs a family pages for a plain source of its schema (version-independent families ignore the source). */
+const specsOf = (family: SourceFamily): readonly EntitySpec[] =>
+  entitiesOf(family, { name: 'test', schema: family.schema, chain: 'ethereum', endpoint: 'http://127.0.0.1/' });
+
+
 const nodes: FakeGraphNode[] = [];
 afterAll(async () => {
   await Promise.all(nodes.map((n) => n.stop()));
@@ -28,7 +35,7 @@ async function indexThroughHarness(family: SourceFamily, data: GeneratedData, pr
   nodes.push(node);
   node.store.load(data.entities, data.block);
   const items: Record<string, unknown[]> = {};
-  for (const spec of family.entities) {
+  for (const spec of specsOf(family)) {
     items[spec.entity] = [];
     for (let lastId: string = spec.firstCursor; ; ) {
       const page = await fetchPage({
