@@ -70,8 +70,11 @@ function checkUnits(parts: readonly { source: string; rows: NormalizedSource }[]
       }
     }
     for (const l of rows.liquidity) {
-      if (!(l.usdReserve <= ABSURD_USD * 10)) {
-        throw new IndexerError(`venue ${l.venue} of ${l.asset} holds $${l.usdReserve.toExponential(3)}: a units error (decimals?)`, { source, entity: 'liquidity' });
+      // A concentrated-liquidity row's reserves are virtual (a one-tick stable range reads as
+      // thousands of times its real size); its real value is the pool's TVL.
+      const value = l.model === 'uniswap-v3' ? Number(l.extra?.tvl_usd ?? 0) : l.usdReserve;
+      if (!(value <= ABSURD_USD)) {
+        throw new IndexerError(`venue ${l.venue} of ${l.asset} holds $${value.toExponential(3)}: above $${ABSURD_USD.toExponential(0)}, a units error (decimals?)`, { source, entity: 'liquidity' });
       }
     }
   }

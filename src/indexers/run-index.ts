@@ -99,6 +99,9 @@ async function index(database: Database, options: IndexOptions, redactor: Redact
     sources = unfinished.plan.sources.map((planned) => {
       const config = options.config.sources.find((s) => s.name === planned.name);
       if (config === undefined) throw new IndexerError(`--resume: source ${planned.name} of run ${unfinished.runId} is no longer in the config`);
+      if (planned.settings !== undefined && planned.settings !== sourceSettingsHash(config)) {
+        throw new IndexerError(`--resume: the config of source ${planned.name} changed since run ${unfinished.runId} started (schema, protocol, options, …); start a new run`);
+      }
       return config;
     });
     run = unfinished;
@@ -107,7 +110,7 @@ async function index(database: Database, options: IndexOptions, redactor: Redact
     sources = selectSources(options);
     const blocks = await pinBlocks(sources, options, env, redactor, policy);
     const plan: IndexPlan = {
-      sources: sources.map((s) => ({ name: s.name, schema: s.schema, chain: s.chain, protocol: s.protocol ?? s.name, ...blocks.get(s.name)! })),
+      sources: sources.map((s) => ({ name: s.name, schema: s.schema, chain: s.chain, protocol: s.protocol ?? s.name, settings: sourceSettingsHash(s), ...blocks.get(s.name)! })),
     };
     run = await startIndexRun(connection, plan);
   }
@@ -120,36 +123,46 @@ async function index(database: Database, options: IndexOptions, redactor: Redact
     return family;
   };
   const endpoints = new Map(sources.map((s) => [s.name, resolveEndpoint(s, env, redactor)]));
+  const resolvedOf = new Map(
+    run.plan.sources.map((planned): [string, ResolvedSource] => [
+      planned.name,
+      { config: sources.find((s) => s.name === planned.name)!, protocol: planned.protocol, block: planned.block, blockTimestamp: planned.timestamp ?? null },
+    ]),
+  );
   const cursors = await runCursors(connection, run.runId);
   const stage = serialized();
   let retries = 0;
 
   const tasks = sources.flatMap((source) =>
-    entitiesOf(familyOf(source), source).map((spec) => async () => {
-      const key = cursorKey(source.name, spec.entity);
-      let cursor: Cursor = cursors.get(key) ?? { lastId: spec.firstCursor, pages: 0, rows: 0, done: false };
-      while (!cursor.done) {
-        if (cursor.pages >= DEFAULTS.maxPagesPerEntity) throw new IndexerError(`more than ${DEFAULTS.maxPagesPerEntity} pages: the server seems to page forever`, { source: source.name, entity: spec.entity, cursor: cursor.lastId });
-        const page = await fetchPage({
-          source: source.name, endpoint: endpoints.get(source.name)!, spec, block: blockOf.get(source.name)!, lastId: cursor.lastId,
-          pageSize: source.pageSize ?? DEFAULTS.pageSize, timeoutMs: source.timeoutMs ?? DEFAULTS.timeoutMs,
-          retry: { ...policy, ...(source.maxRetries === undefined ? {} : { maxRetries: source.maxRetries }) },
-          onRetry: (failure: TransportFailure, retry: number, delayMs: number) => {
-            retries++;
-            progress({ type: 'retry', source: source.name, entity: spec.entity, kind: failure.kind, retry, delayMs });
-          },
-        });
-        const lastId = page.length > 0 ? page[page.length - 1]!.id : cursor.lastId;
-        if (page.length > 0 && lastId === cursor.lastId) {
-          throw new IndexerError('the server returned a page that does not advance past the cursor', { source: source.name, entity: spec.entity, cursor: cursor.lastId });
+    entitiesOf(familyOf(source), source).flatMap((spec) => {
+      const variables = spec.variables === undefined ? {} : spec.variables(resolvedOf.get(source.name)!);
+      if (variables === null) return [];
+      return [async () => {
+        const key = cursorKey(source.name, spec.entity);
+        let cursor: Cursor = cursors.get(key) ?? { lastId: spec.firstCursor, pages: 0, rows: 0, done: false };
+        while (!cursor.done) {
+          if (cursor.pages >= DEFAULTS.maxPagesPerEntity) throw new IndexerError(`more than ${DEFAULTS.maxPagesPerEntity} pages: the server seems to page forever`, { source: source.name, entity: spec.entity, cursor: cursor.lastId });
+          const page = await fetchPage({
+            source: source.name, endpoint: endpoints.get(source.name)!, spec, variables, block: blockOf.get(source.name)!, lastId: cursor.lastId,
+            pageSize: source.pageSize ?? DEFAULTS.pageSize, timeoutMs: source.timeoutMs ?? DEFAULTS.timeoutMs,
+            retry: { ...policy, ...(source.maxRetries === undefined ? {} : { maxRetries: source.maxRetries }) },
+            onRetry: (failure: TransportFailure, retry: number, delayMs: number) => {
+              retries++;
+              progress({ type: 'retry', source: source.name, entity: spec.entity, kind: failure.kind, retry, delayMs });
+            },
+          });
+          const lastId = page.length > 0 ? page[page.length - 1]!.id : cursor.lastId;
+          if (page.length > 0 && lastId === cursor.lastId) {
+            throw new IndexerError('the server returned a page that does not advance past the cursor', { source: source.name, entity: spec.entity, cursor: cursor.lastId });
+          }
+          const next: Cursor = { lastId, pages: cursor.pages + 1, rows: cursor.rows + page.length, done: page.length === 0 };
+          const payloads = page.map((p) => ({ id: p.id, payload: JSON.stringify(p.item) }));
+          await stage(() => stagePage(connection, run.runId, source.name, spec.entity, payloads, next));
+          cursor = next;
+          cursors.set(key, cursor);
+          progress({ type: 'page', source: source.name, entity: spec.entity, pages: cursor.pages, rows: cursor.rows, done: cursor.done });
         }
-        const next: Cursor = { lastId, pages: cursor.pages + 1, rows: cursor.rows + page.length, done: page.length === 0 };
-        const payloads = page.map((p) => ({ id: p.id, payload: JSON.stringify(p.item) }));
-        await stage(() => stagePage(connection, run.runId, source.name, spec.entity, payloads, next));
-        cursor = next;
-        cursors.set(key, cursor);
-        progress({ type: 'page', source: source.name, entity: spec.entity, pages: cursor.pages, rows: cursor.rows, done: cursor.done });
-      }
+      }];
     }),
   );
   await runBounded(tasks, options.config.concurrency ?? DEFAULTS.concurrency);
@@ -160,8 +173,7 @@ async function index(database: Database, options: IndexOptions, redactor: Redact
     const family = familyOf(source);
     const items: Record<string, unknown[]> = {};
     for (const spec of entitiesOf(family, source)) items[spec.entity] = await stagedItems(connection, run.runId, source.name, spec.entity);
-    const resolved: ResolvedSource = { config: source, protocol: source.protocol ?? source.name, block: blockOf.get(source.name)! };
-    parts.push({ source: source.name, rows: family.normalize(resolved, items) });
+    parts.push({ source: source.name, rows: family.normalize(resolvedOf.get(source.name)!, items) });
   }
   const { rows, warnings } = mergeSources(parts);
   const blocksByChain: Record<string, number> = {};
@@ -202,6 +214,15 @@ function selectSources(options: IndexOptions): SourceConfig[] {
   );
   if (selected.length === 0) throw new IndexerError(`no source matches${options.chain === undefined ? '' : ` chain ${options.chain}`}`);
   return selected;
+}
+
+/**
+ * What a source reads, hashed: everything in its config but where it is served from and how it
+ * authenticates, so a resumed run can tell whether the selection it was reading has changed.
+ */
+function sourceSettingsHash(source: SourceConfig): string {
+  const { endpoint: _endpoint, apiKeyEnv: _key, timeoutMs: _timeout, maxRetries: _retries, ...settings } = source;
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
 }
 
 /** When the snapshot describes: the newest pinned block's timestamp, else (with --block) the run's time. */

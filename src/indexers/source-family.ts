@@ -34,6 +34,12 @@ export interface EntitySpec {
   firstCursor: '' | '0x';
   /** Validation of one returned item; a failure names the source, entity, cursor, item id and field. */
   item: z.ZodType<{ id: string }>;
+  /**
+   * Variables the query declares beyond `$first`, `$lastId` and `$block`, from the source's options
+   * (e.g. which pools of a DEX to read; fixed for the whole run, so the id cursor pages a filtered
+   * collection as it pages a whole one); `null` when this source does not read the collection.
+   */
+  variables?(source: ResolvedSource): Record<string, unknown> | null;
 }
 
 /** A source as the family sees it: its config plus the block the run pinned for it. */
@@ -42,6 +48,8 @@ export interface ResolvedSource {
   /** Protocol name in the tables (config `protocol`, else the source name). */
   protocol: string;
   block: number;
+  /** Unix seconds of the pinned block, when the source reported it (to tell expired options, …). */
+  blockTimestamp: number | null;
 }
 
 /** What one source contributes to the snapshot, in the unified tables' rows. */

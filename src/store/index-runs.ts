@@ -16,7 +16,7 @@ import { writeSnapshotRows } from './write-snapshot.js';
  */
 export interface IndexPlan {
   /** `timestamp`: unix seconds of the pinned block, when the source reported it. */
-  sources: { name: string; schema: string; chain: string; protocol: string; block: number; timestamp?: number }[];
+  sources: { name: string; schema: string; chain: string; protocol: string; block: number; timestamp?: number; settings?: string }[];
 }
 
 export interface IndexRun {

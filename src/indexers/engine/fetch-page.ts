@@ -9,6 +9,8 @@ export interface PageRequest {
   source: string;
   endpoint: Endpoint;
   spec: EntitySpec;
+  /** The query's own variables (`EntitySpec.variables`), sent with every page. */
+  variables?: Record<string, unknown>;
   block: number;
   lastId: string;
   pageSize: number;
@@ -24,7 +26,7 @@ export interface PageRequest {
 export async function fetchPage(request: PageRequest): Promise<{ id: string; item: unknown }[]> {
   const { source, spec, lastId } = request;
   const where = { source, entity: spec.entity, cursor: lastId };
-  const variables = { first: request.pageSize, lastId, block: request.block };
+  const variables = { ...request.variables, first: request.pageSize, lastId, block: request.block };
   let data: unknown;
   try {
     data = await withRetry(() => postQuery(request.endpoint, graphqlFile(spec.queryFile), variables, request.timeoutMs), request.retry, request.onRetry);

@@ -13,6 +13,7 @@ export function fixtureSource(schema: SourceSchema, name: string, protocol: stri
     config: { name, schema, chain: 'ethereum', endpoint: 'http://127.0.0.1:1/subgraphs/fixture', ...config },
     protocol,
     block: BLOCK,
+    blockTimestamp: null,
   };
 }
 
