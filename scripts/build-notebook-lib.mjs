@@ -29,6 +29,19 @@ await build({
   banner: { js: "const __contagionModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+// The fake graph-node of the tests, so that notebooks can show indexing without a network.
+await build({
+  entryPoints: [join(root, 'test', 'harness', 'notebook-entry.ts')],
+  outfile: join(dist, 'harness.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['@duckdb/node-api'],
+  define: { 'import.meta.url': '__contagionModuleUrl' },
+  banner: { js: "const __contagionModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 writeFileSync(join(dist, 'contagion.d.cts'), "export * from './types/index.js';\n");
-console.log('built dist/contagion.cjs and its declarations');
+console.log('built dist/contagion.cjs (+ declarations) and dist/harness.cjs');

@@ -15,6 +15,8 @@ export {
   embeddedDatasetDir,
   ImportError,
   StoreError,
+  listSnapshots,
+  type SnapshotListing,
   type Database,
   type ImportResult,
 } from './store/index.js';
@@ -24,3 +26,4 @@ export * from './scenarios/index.js';
 export * from './risk/index.js';
 export * from './graph/index.js';
 export * from './report/index.js';
+export * from './indexers/index.js';

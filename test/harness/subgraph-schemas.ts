@@ -4,10 +4,11 @@
  * under queries/subgraphs/<family>/ belongs to.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, relative, sep } from 'node:path';
+import { projectRoot } from '../../src/store/project-paths.js';
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Found by walking up to the project's package.json, so the harness also works bundled (notebooks). */
+export const REPO_ROOT = projectRoot();
 export const SUBGRAPH_QUERIES_DIR = join(REPO_ROOT, 'queries', 'subgraphs');
 export const SUBGRAPH_SCHEMAS_DIR = join(SUBGRAPH_QUERIES_DIR, 'schemas');
 
