@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GraphQLInputObjectType, GraphQLEnumType, GraphQLObjectType, printSchema, validateSchema, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveGraphApi, validateQuery } from '../harness/graph-api-schema.js';
-import { familyOfQueryFile, loadSubgraphSdl, SUBGRAPH_FAMILIES, SUBGRAPH_QUERIES_DIR, SUBGRAPH_SCHEMAS_DIR, type SubgraphFamily } from '../harness/subgraph-schemas.js';
+import { familyOfQueryFile, versionedSdlOfQueryFile, loadSubgraphSdl, SUBGRAPH_FAMILIES, SUBGRAPH_QUERIES_DIR, SUBGRAPH_SCHEMAS_DIR, type SubgraphFamily } from '../harness/subgraph-schemas.js';
 
 const schemas = new Map<SubgraphFamily, GraphQLSchema>();
 beforeAll(() => {
@@ -119,10 +119,15 @@ function queryFiles(dir: string): string[] {
 
 describe("the project's subgraph query files", () => {
   const files = queryFiles(SUBGRAPH_QUERIES_DIR);
-  it.skipIf(files.length > 0)('(none yet under queries/subgraphs/<family>/)', () => undefined);
-  it.each(files)('%s validates against its family schema (a shared file: against all)', (file) => {
-    const family = familyOfQueryFile(file);
+  it('finds the query files', () => expect(files.length).toBeGreaterThan(10));
+  it.each(files)('%s validates against its family schema (a versioned folder: that version; a shared file: all)', (file) => {
     const text = readFileSync(file, 'utf8');
+    const versioned = versionedSdlOfQueryFile(file);
+    if (versioned !== undefined) {
+      expect(messages(deriveGraphApi(versioned).schema, text), `${file} against its schema version`).toEqual([]);
+      return;
+    }
+    const family = familyOfQueryFile(file);
     for (const f of family === undefined ? SUBGRAPH_FAMILIES : [family]) expect(messages(schema(f), text), `${file} against ${f}`).toEqual([]);
   });
 });

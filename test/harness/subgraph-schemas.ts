@@ -47,3 +47,16 @@ export function familyOfQueryFile(path: string): SubgraphFamily | undefined {
   for (const part of candidates) if ((SUBGRAPH_FAMILIES as string[]).includes(part)) return part as SubgraphFamily;
   return SUBGRAPH_FAMILIES.find((family) => candidates.some((part) => part.includes(family)));
 }
+
+/** Query folders written for an older schema version than the family's current file. */
+export const VERSIONED_QUERY_DIRS: Readonly<Record<string, string>> = {
+  'messari-lending/v2': 'messari-schema-lending-2.0.1.graphql',
+  'messari-lending/v1': 'messari-schema-lending-1.3.0.graphql',
+};
+
+/** The schema (SDL text) a versioned query file is written against, or undefined for the family's current one. */
+export function versionedSdlOfQueryFile(path: string): string | undefined {
+  const dir = relative(SUBGRAPH_QUERIES_DIR, path).split(sep).slice(0, -1).join('/');
+  const file = VERSIONED_QUERY_DIRS[dir];
+  return file === undefined ? undefined : readFileSync(join(SUBGRAPH_SCHEMAS_DIR, file), 'utf8');
+}

@@ -1,19 +1,19 @@
 /**
- * The collections the Messari lending family pages, and the shape of one item of each, as The
- * Graph returns them for Messari's lending schema 3.x (queries/subgraphs/schemas/
- * messari-schema-lending.graphql, v3.1.0; 3.0.1 has every field selected here).
+ * The shape of one item of each collection as The Graph returns it for Messari's lending schema
+ * 3.x (queries/subgraphs/schemas/messari-schema-lending.graphql, v3.1.0; 3.0.1 has every field
+ * selected here), and the types the rest of the family works on whatever the version: items of
+ * 2.0.1 and 1.3.x (legacy-items.ts) are read into these shapes by read-items.ts.
  *
  * Versions: of the 93 production lending deployments in data/subgraphs/messari-deployments.json,
  * 40 are on 3.x (3.1.0: Aave v2/v3 and forks, Spark, Compound v3…; 3.0.1: Maple v2 and the Morpho
- * optimizers) and are supported. 2.0.1 (39: Compound v2 forks, Liquity, MakerDAO…) cannot share
- * these queries: its Market and Liquidate ids are `ID`, not `Bytes` (so `$lastId` has another type and
- * the first cursor is "" not "0x"), Position has no `asset`, Market has no `canIsolate`, `relation`,
- * `borrowedToken` or caps, its side is LENDER not COLLATERAL, and Liquidate has one `position`, not
- * `positions`. 1.3.x (14: QiDAO, Euler v1, Inverse, Maple v1) has no Position entity at all.
- * LENDER (2.x) and SUPPLIER (the Morpho Blue subgraph's extension) are still accepted as sides.
+ * optimizers), 39 on 2.0.1 (Compound v2 forks, Liquity, MakerDAO…) and 14 on 1.3.x (QiDAO, Euler v1,
+ * Inverse, Maple v1). 2.0.1 cannot share the 3.x queries: its Market and Liquidate ids are `ID`, not
+ * `Bytes` (so `$lastId` has another type and the first cursor is "" not "0x"), Position has no `asset`,
+ * Market has no `canIsolate`, `relation`, `borrowedToken` or caps, its side is LENDER not COLLATERAL,
+ * and Liquidate has one `position`, not `positions`. 1.3.x has no Position entity at all.
+ * LENDER (2.x) and SUPPLIER (the Morpho Blue subgraph's extension) are accepted as sides.
  */
 import { z } from 'zod';
-import type { EntitySpec } from '../../source-family.js';
 import { bigDecimalText, bigIntText, entityRef, hexBytes, messariToken, rawAmount } from './subgraph-fields.js';
 
 const side = z.enum(['COLLATERAL', 'LENDER', 'SUPPLIER', 'BORROWER']);
@@ -36,7 +36,8 @@ export const marketItem = z.object({
   borrowCap: rawAmount.nullable(),
   protocol: z.object({ id: hexBytes, slug: z.string().min(1), name: z.string(), schemaVersion: z.string() }),
 });
-export type MarketItem = z.infer<typeof marketItem>;
+/** A market as the family works on it; `canIsolate` is null where the schema (2.0.1, 1.3.x) has no such field. */
+export type MarketItem = Omit<z.infer<typeof marketItem>, 'canIsolate'> & { canIsolate: boolean | null };
 
 export const positionItem = z.object({
   id: z.string().min(1),
@@ -65,9 +66,3 @@ export const liquidateItem = z.object({
   positions: z.array(z.object({ id: z.string().min(1), side, asset: entityRef })),
 });
 export type LiquidateItem = z.infer<typeof liquidateItem>;
-
-export const MESSARI_LENDING_ENTITIES: readonly EntitySpec[] = [
-  { entity: 'markets', queryFile: 'subgraphs/messari-lending/markets', firstCursor: '0x', item: marketItem },
-  { entity: 'positions', queryFile: 'subgraphs/messari-lending/positions', firstCursor: '', item: positionItem },
-  { entity: 'liquidates', queryFile: 'subgraphs/messari-lending/liquidates', firstCursor: '0x', item: liquidateItem },
-];

@@ -4,8 +4,9 @@
  * An isolated protocol (Compound v3) keeps risk per deployment, and Messari splits a deployment into
  * one market per asset tied together by `relation` (the Comet address), so the table market is the
  * relation (else the market id) and every Messari market of it adds a row for its own asset. The
- * loan asset of an isolated market gets a row of zeros when no Messari market lists it as input, so
- * its debt has a market (as data/ecosystem/markets.csv does).
+ * loan asset of an isolated market (`borrowedToken`; for a 2.0.1/1.3.x CDP, its minted token) gets a
+ * row of zeros when no Messari market lists it as input, so its debt has a market (as
+ * data/ecosystem/markets.csv does).
  */
 import type { IsolationMode } from '../../../model/ecosystem.js';
 import type { MarketRow } from '../../../store/index.js';
@@ -43,6 +44,11 @@ export class MessariMarkets {
 
   private origin(id: string): Origin {
     return { source: this.source, entity: 'markets', id };
+  }
+
+  /** The market of an id, if the source lists it. */
+  find(marketId: string): MarketItem | undefined {
+    return this.byId.get(marketId.toLowerCase());
   }
 
   /** The market a record references; an unknown one is an error naming the record and field. */
@@ -142,7 +148,8 @@ export class MessariMarkets {
       supplyCap: cap(m.supplyCap, 'supplyCap'), borrowCap: cap(m.borrowCap, 'borrowCap'),
       extra: {
         messari_market: m.id.toLowerCase(), ...(m.name === null ? {} : { messari_name: m.name }),
-        is_active: String(m.isActive), can_borrow_from: String(m.canBorrowFrom), can_use_as_collateral: String(m.canUseAsCollateral), can_isolate: String(m.canIsolate),
+        is_active: String(m.isActive), can_borrow_from: String(m.canBorrowFrom), can_use_as_collateral: String(m.canUseAsCollateral),
+        ...(m.canIsolate === null ? {} : { can_isolate: String(m.canIsolate) }),
       },
     };
   }
