@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { EntitySpec } from '../../source-family.js';
-import { bigDecimalText, entityRef, hexBytes, rawAmount, tokenDecimals } from '../messari-lending/subgraph-fields.js';
+import { bigDecimalText, entityRef, hexBytes, rawAmount, tokenDecimals } from '../shared/subgraph-fields.js';
 
 export const reserveItem = z.object({
   id: z.string().min(1),

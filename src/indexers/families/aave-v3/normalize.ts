@@ -12,11 +12,11 @@
 import { z } from 'zod';
 import { IndexerError } from '../../errors.js';
 import { emptyNormalizedSource, type NormalizedSource, type ResolvedSource } from '../../source-family.js';
-import { liquidatorRows } from '../messari-lending/liquidator-rows.js';
-import { PositionBook } from '../messari-lending/position-book.js';
-import { lendingProtocolRow } from '../messari-lending/protocol-row.js';
-import { parseItems, parseOptions, pricesOption } from '../messari-lending/subgraph-fields.js';
-import { TokenBook } from '../messari-lending/token-book.js';
+import { liquidatorRows } from '../shared/liquidator-rows.js';
+import { PositionBook } from '../shared/position-book.js';
+import { lendingProtocolRow } from '../shared/protocol-row.js';
+import { parseItems, parseOptions, pricesOption } from '../shared/subgraph-fields.js';
+import { TokenBook } from '../shared/token-book.js';
 import { EModes } from './emode.js';
 import { eModeCategoryConfigItem, eModeCategoryItem, liquidationCallItem, reserveItem, userReserveItem, type ReserveItem } from './items.js';
 import { aaveLiquidationRows, draftAaveLiquidations } from './liquidation-calls.js';

@@ -11,8 +11,8 @@
  * otherwise supply. Variable and stable debt of a reserve are one debt row in the reserve's market.
  */
 import { IndexerError } from '../../errors.js';
-import type { PositionBook } from '../messari-lending/position-book.js';
-import type { TokenBook } from '../messari-lending/token-book.js';
+import type { PositionBook } from '../shared/position-book.js';
+import type { TokenBook } from '../shared/token-book.js';
 import { EMODE_SUFFIX, type EModes } from './emode.js';
 import type { UserReserveItem } from './items.js';
 import type { AaveReserves } from './reserve-catalog.js';

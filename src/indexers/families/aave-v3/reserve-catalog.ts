@@ -8,7 +8,7 @@
 import type { MarketRow } from '../../../store/index.js';
 import { IndexerError } from '../../errors.js';
 import { scaleRawAmount, type Origin } from '../../units.js';
-import type { TokenBook } from '../messari-lending/token-book.js';
+import type { TokenBook } from '../shared/token-book.js';
 import { EMODE_SUFFIX, type EModes } from './emode.js';
 import type { ReserveItem } from './items.js';
 import { reservePriceUsd } from './reserve-price.js';

@@ -10,9 +10,9 @@
  * read it from the pool contract's `A()` at the pinned block.
  */
 import { z } from 'zod';
-import { pricesOption } from '../messari-lending/subgraph-fields.js';
-import { poolSelectionFields, selectionVariables } from './shared/pool-selection.js';
-import type { SelectiveEntitySpec } from './shared/selective-entity-spec.js';
+import { pricesOption } from '../shared/subgraph-fields.js';
+import { poolSelectionFields, selectionVariables } from '../shared/pool-selection.js';
+import type { SelectiveEntitySpec } from '../shared/selective-entity-spec.js';
 import { liquidityPoolItem } from './items.js';
 
 export const messariDexOptions = z.strictObject({

@@ -6,7 +6,7 @@
  * `lastPriceUSD` is optional. Pool ids are `ID` (lower-case addresses in every deployment).
  */
 import { z } from 'zod';
-import { bigDecimalText, messariToken, rawAmount } from '../messari-lending/subgraph-fields.js';
+import { bigDecimalText, messariToken, rawAmount } from '../shared/subgraph-fields.js';
 
 export const liquidityPoolItem = z.object({
   id: z.string().min(1),

@@ -10,13 +10,13 @@ import { IndexerError } from '../../errors.js';
 import type { NormalizedSource, ResolvedSource } from '../../source-family.js';
 import { emptyNormalizedSource } from '../../source-family.js';
 import { decimalNumber, percentToFraction, scaleRawAmount } from '../../units.js';
-import { TokenBook } from '../messari-lending/token-book.js';
+import { TokenBook } from '../shared/token-book.js';
 import { messariDexOptions } from './entities.js';
 import { pairingProblem } from './balance-pairing.js';
 import { liquidityPoolItem, type LiquidityPoolItem } from './items.js';
 import { dexPoolRows, type PricedDexPool } from './pool-rows.js';
-import { checkListedPoolsFound, isSelected, mergeSelected, parseSelectionOptions } from './shared/pool-selection.js';
-import { plausibleUsd } from './shared/value-guards.js';
+import { checkListedPoolsFound, isSelected, mergeSelected, parseSelectionOptions } from '../shared/pool-selection.js';
+import { plausibleUsd } from '../shared/value-guards.js';
 
 /** Protocols whose pools trade on the StableSwap invariant (by Messari slug or name). */
 const STABLESWAP = /curve|saddle|ellipsis|stableswap/i;

@@ -14,7 +14,7 @@
  * LENDER (2.x) and SUPPLIER (the Morpho Blue subgraph's extension) are accepted as sides.
  */
 import { z } from 'zod';
-import { bigDecimalText, bigIntText, entityRef, hexBytes, messariToken, rawAmount } from './subgraph-fields.js';
+import { bigDecimalText, bigIntText, entityRef, hexBytes, messariToken, rawAmount } from '../shared/subgraph-fields.js';
 
 const side = z.enum(['COLLATERAL', 'LENDER', 'SUPPLIER', 'BORROWER']);
 

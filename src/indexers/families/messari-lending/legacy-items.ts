@@ -7,7 +7,7 @@
  * Position entity, and its Liquidate names the liquidator (`from`) and liquidatee as plain strings.
  */
 import { z } from 'zod';
-import { bigDecimalText, bigIntText, entityRef, rawAmount, tokenDecimals } from './subgraph-fields.js';
+import { bigDecimalText, bigIntText, entityRef, rawAmount, tokenDecimals } from '../shared/subgraph-fields.js';
 
 const anyId = z.string().min(1, 'must be a non-empty id');
 

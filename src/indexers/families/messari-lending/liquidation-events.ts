@@ -18,9 +18,9 @@ import type { LiquidationEventRow } from '../../../store/index.js';
 import { scaleRawAmount } from '../../units.js';
 import type { LiquidateItem } from './items.js';
 import type { LiquidateQuirk } from './liquidate-quirks.js';
-import { blockNumberOf, isoFromSeconds } from './liquidator-rows.js';
+import { blockNumberOf, isoFromSeconds } from '../shared/liquidator-rows.js';
 import type { MessariMarkets } from './market-catalog.js';
-import type { TokenBook } from './token-book.js';
+import type { TokenBook } from '../shared/token-book.js';
 
 export interface LiquidationDraft {
   item: LiquidateItem;

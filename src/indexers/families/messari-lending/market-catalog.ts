@@ -13,7 +13,7 @@ import type { MarketRow } from '../../../store/index.js';
 import { IndexerError } from '../../errors.js';
 import { percentToFraction, scaleRawAmount, type Origin } from '../../units.js';
 import type { MarketItem } from './items.js';
-import type { TokenBook } from './token-book.js';
+import type { TokenBook } from '../shared/token-book.js';
 
 interface Planned {
   key: string;

@@ -14,14 +14,14 @@ import { emptyNormalizedSource, type NormalizedSource, type ResolvedSource } fro
 import type { MarketItem } from './items.js';
 import { liquidateQuirkOf } from './liquidate-quirks.js';
 import { draftMessariLiquidations, messariLiquidationRows } from './liquidation-events.js';
-import { liquidatorRows } from './liquidator-rows.js';
+import { liquidatorRows } from '../shared/liquidator-rows.js';
 import { MessariMarkets } from './market-catalog.js';
-import { PositionBook } from './position-book.js';
+import { PositionBook } from '../shared/position-book.js';
 import { checkPositionMarkets, fileMessariPositions } from './positions.js';
-import { lendingProtocolRow } from './protocol-row.js';
+import { lendingProtocolRow } from '../shared/protocol-row.js';
 import { readMessariItems } from './read-items.js';
 import { messariLendingOptionsOf, versionMismatch } from './schema-version.js';
-import { TokenBook } from './token-book.js';
+import { TokenBook } from '../shared/token-book.js';
 
 function protocolOf(markets: readonly MarketItem[], source: string): MarketItem['protocol'] {
   const first = markets[0]!.protocol;

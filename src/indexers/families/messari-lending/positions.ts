@@ -9,8 +9,8 @@ import type { PositionSide } from '../../../model/ecosystem.js';
 import { IndexerError } from '../../errors.js';
 import type { PositionItem, MarketItem } from './items.js';
 import type { MessariMarkets } from './market-catalog.js';
-import type { PositionBook } from './position-book.js';
-import type { TokenBook } from './token-book.js';
+import type { PositionBook } from '../shared/position-book.js';
+import type { TokenBook } from '../shared/token-book.js';
 
 export function sideOf(position: PositionItem, market: MarketItem): PositionSide {
   if (position.side === 'BORROWER') return 'debt';

@@ -11,7 +11,7 @@ import { liquidateItem, marketItem, positionItem, type LiquidateItem, type Marke
 import { legacyMarketItem, liquidateItem13, liquidateItem201, positionItem201 } from './legacy-items.js';
 import { legacyEventTokens, legacyMarketTokens, liquidatesFromLegacy, marketsFromLegacy, positionsFrom201, type PricedToken } from './read-legacy-items.js';
 import { lineOf, type SchemaVersion } from './schema-version.js';
-import { parseItems } from './subgraph-fields.js';
+import { parseItems } from '../shared/subgraph-fields.js';
 
 export interface MessariItems {
   markets: MarketItem[];

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { SourceConfig } from '../../config.js';
-import { parseOptions, pricesOption } from './subgraph-fields.js';
+import { parseOptions, pricesOption } from '../shared/subgraph-fields.js';
 
 export const SCHEMA_VERSIONS = ['3.1.0', '3.0.1', '2.0.1', '1.3.0', '1.3.1'] as const;
 export type SchemaVersion = (typeof SCHEMA_VERSIONS)[number];

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { EntitySpec } from '../../source-family.js';
-import { pricesOption } from '../messari-lending/subgraph-fields.js';
+import { pricesOption } from '../shared/subgraph-fields.js';
 import { optionItem, optionPoolItem, positionItem, tokenItem } from './items.js';
 
 export const messariOptionsOptions = z.strictObject({

@@ -6,7 +6,7 @@
  * `BigDecimal` already scaled into the strike asset's units, timestamps unix seconds.
  */
 import { z } from 'zod';
-import { bigDecimalText, bigIntText, entityRef, hexBytes, messariToken, rawAmount } from '../messari-lending/subgraph-fields.js';
+import { bigDecimalText, bigIntText, entityRef, hexBytes, messariToken, rawAmount } from '../shared/subgraph-fields.js';
 
 export const tokenItem = messariToken;
 

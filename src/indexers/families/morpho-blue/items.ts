@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { EntitySpec } from '../../source-family.js';
-import { bigDecimalText, bigIntText, entityRef, hexBytes, messariToken, rawAmount } from '../messari-lending/subgraph-fields.js';
+import { bigDecimalText, bigIntText, entityRef, hexBytes, messariToken, rawAmount } from '../shared/subgraph-fields.js';
 
 export const morphoMarketItem = z.object({
   id: hexBytes,

@@ -8,8 +8,8 @@
  */
 import type { LiquidationEventRow } from '../../../store/index.js';
 import { decimalNumber, scaleRawAmount } from '../../units.js';
-import { blockNumberOf, isoFromSeconds } from '../messari-lending/liquidator-rows.js';
-import type { TokenBook } from '../messari-lending/token-book.js';
+import { blockNumberOf, isoFromSeconds } from '../shared/liquidator-rows.js';
+import type { TokenBook } from '../shared/token-book.js';
 import type { MorphoLiquidateItem } from './items.js';
 import type { MorphoMarkets } from './market-catalog.js';
 

@@ -13,7 +13,7 @@
 import type { MarketRow } from '../../../store/index.js';
 import { IndexerError } from '../../errors.js';
 import { scaleRawAmount, wadToFraction, type Origin } from '../../units.js';
-import type { TokenBook } from '../messari-lending/token-book.js';
+import type { TokenBook } from '../shared/token-book.js';
 import type { MorphoMarketItem } from './items.js';
 import { liquidationIncentiveFactor, WAD_ONE } from './morpho-math.js';
 

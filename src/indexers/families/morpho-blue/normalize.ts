@@ -11,11 +11,11 @@
 import { z } from 'zod';
 import { IndexerError } from '../../errors.js';
 import { emptyNormalizedSource, type NormalizedSource, type ResolvedSource } from '../../source-family.js';
-import { liquidatorRows } from '../messari-lending/liquidator-rows.js';
-import { PositionBook } from '../messari-lending/position-book.js';
-import { lendingProtocolRow } from '../messari-lending/protocol-row.js';
-import { parseItems, parseOptions, pricesOption } from '../messari-lending/subgraph-fields.js';
-import { TokenBook } from '../messari-lending/token-book.js';
+import { liquidatorRows } from '../shared/liquidator-rows.js';
+import { PositionBook } from '../shared/position-book.js';
+import { lendingProtocolRow } from '../shared/protocol-row.js';
+import { parseItems, parseOptions, pricesOption } from '../shared/subgraph-fields.js';
+import { TokenBook } from '../shared/token-book.js';
 import { morphoLiquidateItem, morphoMarketItem, morphoPositionItem } from './items.js';
 import { morphoLiquidationRows } from './liquidations.js';
 import { MorphoMarkets } from './market-catalog.js';

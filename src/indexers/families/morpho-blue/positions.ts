@@ -7,8 +7,8 @@
  */
 import type { PositionSide } from '../../../model/ecosystem.js';
 import { IndexerError } from '../../errors.js';
-import type { PositionBook } from '../messari-lending/position-book.js';
-import type { TokenBook } from '../messari-lending/token-book.js';
+import type { PositionBook } from '../shared/position-book.js';
+import type { TokenBook } from '../shared/token-book.js';
 import type { MorphoMarketItem, MorphoPositionItem } from './items.js';
 import type { MorphoMarkets } from './market-catalog.js';
 import { toAssetsDown, toAssetsUp } from './morpho-math.js';

@@ -14,9 +14,9 @@
  * whichever way the pool was selected.
  */
 import { z } from 'zod';
-import { pricesOption } from '../messari-lending/subgraph-fields.js';
-import { poolSelectionFields, selectionVariables } from '../messari-dex/shared/pool-selection.js';
-import type { SelectiveEntitySpec } from '../messari-dex/shared/selective-entity-spec.js';
+import { pricesOption } from '../shared/subgraph-fields.js';
+import { poolSelectionFields, selectionVariables } from '../shared/pool-selection.js';
+import type { SelectiveEntitySpec } from '../shared/selective-entity-spec.js';
 import { bundleItem, poolItem, tickItem } from './items.js';
 
 /** `options` of a uniswap-v3 source: which pools (see pool-selection.ts) and USD price overrides by token address or symbol. */

@@ -7,7 +7,7 @@
  * `BigDecimal`; `Pool.tick` is null until the pool is initialised.
  */
 import { z } from 'zod';
-import { bigDecimalText, bigIntText, entityRef, hexBytes, rawAmount } from '../messari-lending/subgraph-fields.js';
+import { bigDecimalText, bigIntText, entityRef, hexBytes, rawAmount } from '../shared/subgraph-fields.js';
 
 const token = z.object({
   id: hexBytes,

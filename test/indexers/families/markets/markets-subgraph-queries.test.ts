@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { messariDex } from '../../../../src/indexers/families/messari-dex/index.js';
-import type { SelectiveEntitySpec } from '../../../../src/indexers/families/messari-dex/shared/selective-entity-spec.js';
+import type { SelectiveEntitySpec } from '../../../../src/indexers/families/shared/selective-entity-spec.js';
 import { messariOptions } from '../../../../src/indexers/families/messari-options/index.js';
 import { uniswapV3 } from '../../../../src/indexers/families/uniswap-v3/index.js';
 import { entitiesOf, type EntitySpec, type ResolvedSource, type SourceFamily } from '../../../../src/indexers/source-family.js';

@@ -14,7 +14,7 @@
  * every page request (and into the run's plan hash, so a resumed run reads the same selection);
  * until it does, the fields below are the contract it is asked to honour.
  */
-import type { EntitySpec, ResolvedSource } from '../../../source-family.js';
+import type { EntitySpec, ResolvedSource } from '../../source-family.js';
 
 export interface SelectiveEntitySpec extends EntitySpec {
   /**

@@ -9,9 +9,9 @@
  * Shared by the uniswap-v3, messari-dex and messari-options families, like everything in this
  * `shared/` folder; it belongs in `src/indexers/families/shared/` once that folder exists.
  */
-import { IndexerError } from '../../../errors.js';
-import { ABSURD_USD } from '../../../merge-sources.js';
-import type { Origin } from '../../../units.js';
+import { IndexerError } from '../../errors.js';
+import { ABSURD_USD } from '../../merge-sources.js';
+import type { Origin } from '../../units.js';
 
 export { ABSURD_USD };
 

@@ -11,9 +11,9 @@
  * config names something that is not there.
  */
 import { z } from 'zod';
-import { IndexerError } from '../../../errors.js';
-import type { ResolvedSource } from '../../../source-family.js';
-import { parseItems, parseOptions } from '../../messari-lending/subgraph-fields.js';
+import { IndexerError } from '../../errors.js';
+import type { ResolvedSource } from '../../source-family.js';
+import { parseItems, parseOptions } from './subgraph-fields.js';
 import { ABSURD_USD } from './value-guards.js';
 
 /** The selection fields; families spread them into their own strict options object. */
