@@ -95,3 +95,32 @@ describe('contagion CLI, end to end', () => {
     expect(result.stdout).toMatch(/Scenario weth-30/);
   });
 });
+
+describe('contagion snapshots', () => {
+  it('lists every snapshot with its totals per protocol, in the documented keys', async () => {
+    const db = tempDb();
+    await contagion('import', 'test/fixtures/graph-events', '--db', db);
+    // A second snapshot: a supplied-but-not-collateral row and an account pushed under water.
+    const dir = mkdtempSync(join(tmpdir(), 'contagion-supply-'));
+    cpSync('test/fixtures/hand-written', dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'positions.csv'),
+      `${readFileSync(join(dir, 'positions.csv'), 'utf8').replace('lender-b,0xbbb,USDC,debt,9000.25', 'lender-b,0xbbb,USDC,debt,9400')}lender-a,0xddd,USDC,supply,2500\n`,
+    );
+    await contagion('import', dir, '--db', db);
+    const out = await contagion('snapshots', '--db', db, '--json');
+    expect(out.code).toBe(0);
+    const [second, first] = JSON.parse(out.stdout) as { id: number; totals: Record<string, number>; protocols: ({ protocol: string } & Record<string, number>)[] }[];
+    expect(first!.id).toBe(1);
+    // Snapshot 1, by hand: lender-a 0xaaa 10 WETH ($20,000) vs 15,000 USDC; lender-b 0xaaa 1 WETH,
+    // 0xbbb 5.5 WETH vs 9,000.25 USDC; 5 events (3 in lender-a), liquidators 0x11… (both), 0x22…, 0x33….
+    expect(first!.protocols).toEqual([
+      { protocol: 'lender-a', accounts: 1, openPositions: 2, collateralUsd: 20_000, suppliedNotCollateralUsd: 0, debtUsd: 15_000, accountsBelowHf1: 0, liquidations: 3, liquidators: 2 },
+      { protocol: 'lender-b', accounts: 2, openPositions: 3, collateralUsd: 13_000, suppliedNotCollateralUsd: 0, debtUsd: 9000.25, accountsBelowHf1: 0, liquidations: 2, liquidators: 2 },
+    ]);
+    expect(first!.totals).toEqual({ accounts: 2, openPositions: 5, collateralUsd: 33_000, suppliedNotCollateralUsd: 0, debtUsd: 24_000.25, accountsBelowHf1: 0, liquidations: 5, liquidators: 3 });
+    // Snapshot 2: 0xbbb's HF = 11,000 × 0.85 / 9,400 = 0.9947 < 1; 0xddd supplies $2,500 not as collateral.
+    expect(second!.protocols.find((p) => p.protocol === 'lender-b')!.accountsBelowHf1).toBe(1);
+    expect(second!.protocols.find((p) => p.protocol === 'lender-a')!).toMatchObject({ accounts: 2, suppliedNotCollateralUsd: 2_500, collateralUsd: 20_000 });
+  });
+});
