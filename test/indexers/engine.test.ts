@@ -180,3 +180,16 @@ describe('units at the edge', () => {
     expect(percentToFraction('82.5', origin, 'liquidationThreshold')).toBeCloseTo(0.825, 12);
   });
 });
+
+describe('GraphQL transport, a proxy error page', () => {
+  it('calls a 200 HTML body malformed, not a network failure', async () => {
+    handler = (_q, _b, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>502 Bad Gateway</body></html>');
+    };
+    const failure = (await postQuery(endpoint(), '{ items { id } }', {}, 2000).catch((e: unknown) => e)) as TransportFailure;
+    expect(failure).toBeInstanceOf(TransportFailure);
+    expect(failure.kind).toBe('malformed-json');
+    expect(failure.retryable).toBe(true);
+  });
+});

@@ -51,6 +51,10 @@ function classify(error: unknown, timeoutMs: number): TransportFailure {
     return new TransportFailure('http-error', `HTTP ${status}`, status);
   }
   if (error instanceof SyntaxError) return new TransportFailure('malformed-json', `response is not valid JSON (${error.message})`);
+  // A 200 whose body parses but is no GraphQL result (an HTML error page from a proxy, say).
+  if (error instanceof Error && /Invalid execution result/i.test(error.message)) {
+    return new TransportFailure('malformed-json', `response is not a GraphQL result (${error.message.slice(0, 120)})`);
+  }
   const name = (error as { name?: string }).name;
   if (name === 'TimeoutError' || name === 'AbortError') return new TransportFailure('timeout', `no response within ${timeoutMs} ms`);
   return new TransportFailure('network', `request failed: ${(error as Error).message ?? String(error)}`);
