@@ -94,6 +94,10 @@ describe('contagion index killed mid-run, then --resume', () => {
     });
     // The resumed run read only what the killed one had not committed: no page was read twice
     // except those in flight at the kill (at most one per concurrent entity).
+    // The indexed snapshot is an ordinary snapshot: the cascade runs on it unchanged.
+    const cascade = await contagion(['run', '--db', dbPath, '--scenario', 'baseline', '--json']);
+    expect(cascade.code, cascade.stderr).toBe(0);
+    expect(JSON.parse(cascade.stdout)).toMatchObject({ snapshotId: 2, scenario: 'baseline' });
     const pageReads = (n: FakeGraphNode) => n.stats.reads.length;
     expect(pageReads(node)).toBeLessThanOrEqual(pageReads(referenceNode) + lendingConfig(node.url).concurrency!);
     expect(node.stats.skipUsed).toBe(0);
