@@ -17,6 +17,16 @@ export interface SnapshotRows {
   /** Options venues (optional: lending-only sources have none). */
   options?: OptionRow[];
   optionPositions?: OptionPositionRow[];
+  /** Past prices (dynamic margin fits EWMA/GARCH to them); optional. */
+  priceHistory?: PriceHistoryRow[];
+}
+
+export interface PriceHistoryRow {
+  asset: string;
+  /** ISO 8601. */
+  timestamp: string;
+  priceUsd: number;
+  source: string;
 }
 
 export type Extra = Record<string, string> | null;
@@ -105,6 +115,8 @@ export interface OptionRow {
   expiry: string | null;
   collateralAsset: string | null;
   markUsd: number | null;
+  /** The venue's implied volatility for this option, annualised, where it publishes one. */
+  impliedVol?: number | null;
   extra: Extra;
 }
 

@@ -130,6 +130,7 @@ export async function writeSnapshotRows(connection: DuckDBConnection, rows: Snap
     optionalText(a, o.collateralAsset);
     optionalDouble(a, o.markUsd);
     extra(a, o.extra);
+    optionalDouble(a, o.impliedVol ?? null);
   });
   await append(connection, 'option_positions', rows.optionPositions ?? [], (a, p) => {
     a.appendInteger(id);
@@ -139,6 +140,13 @@ export async function writeSnapshotRows(connection: DuckDBConnection, rows: Snap
     a.appendVarchar(p.side);
     a.appendDecimal(toDecimal(p.size));
     extra(a, p.extra);
+  });
+  await append(connection, 'price_history', rows.priceHistory ?? [], (a, h) => {
+    a.appendInteger(id);
+    a.appendVarchar(h.asset);
+    a.appendTimestampTZ(new DuckDBTimestampTZValue(BigInt(Date.parse(h.timestamp)) * 1000n));
+    a.appendDouble(h.priceUsd);
+    a.appendVarchar(h.source);
   });
   return id;
 }

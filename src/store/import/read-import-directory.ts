@@ -6,6 +6,7 @@ import { ImportError } from '../errors.js';
 import type { SnapshotMeta, SnapshotRows } from '../snapshot-rows.js';
 import { readCsvFile, type CsvFile } from './csv-file.js';
 import { parseLiquidationEvents, parseLiquidators, parseLiquidity, EVENT_COLUMNS, LIQUIDATOR_COLUMNS, LIQUIDITY_COLUMNS } from './parse-optional-files.js';
+import { parseOptionPositions, parseOptions, parsePriceHistory, OPTION_COLUMNS, OPTION_POSITION_COLUMNS, PRICE_HISTORY_COLUMNS } from './parse-options-files.js';
 import { parsePositions, POSITION_COLUMNS } from './parse-position-files.js';
 import { parseAssets, parseMarkets, parseProtocols, ASSET_COLUMNS, MARKET_COLUMNS, PROTOCOL_COLUMNS } from './parse-reference-files.js';
 
@@ -40,6 +41,9 @@ export function readImportDirectory(dirPath: string, now: () => Date = () => new
   const liquidity = parseLiquidity(read('liquidity.csv', LIQUIDITY_COLUMNS, true), assetBySymbol);
   const liquidators = parseLiquidators(read('liquidators.csv', LIQUIDATOR_COLUMNS, true));
   const liquidationEvents = parseLiquidationEvents(read('liquidation_events.csv', EVENT_COLUMNS, true), protocolByName, assetBySymbol);
+  const options = parseOptions(read('options.csv', OPTION_COLUMNS, true), protocolByName, assetBySymbol);
+  const optionPositions = parseOptionPositions(read('option_positions.csv', OPTION_POSITION_COLUMNS, true), options);
+  const priceHistory = parsePriceHistory(read('price_history.csv', PRICE_HISTORY_COLUMNS, true), assetBySymbol);
   const known = new Set(liquidators.map((l) => l.liquidator));
   for (const event of liquidationEvents) {
     if (!known.has(event.liquidator)) {
@@ -48,7 +52,7 @@ export function readImportDirectory(dirPath: string, now: () => Date = () => new
     }
   }
   const meta = readSnapshotMeta(dir, files, now);
-  return { meta, assets, protocols, markets, positions, liquidity, liquidators, liquidationEvents };
+  return { meta, assets, protocols, markets, positions, liquidity, liquidators, liquidationEvents, options, optionPositions, priceHistory };
 }
 
 function readSnapshotMeta(dir: string, files: CsvFile[], now: () => Date): SnapshotMeta {
