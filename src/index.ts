@@ -3,6 +3,7 @@
  * for tslab by scripts/build-notebook-lib.mjs). The CLI is built on the same functions.
  */
 export * from './model/ecosystem.js';
+export { emptyOptionTables } from './model/empty-tables.js';
 export {
   openDatabase,
   importDirectory,

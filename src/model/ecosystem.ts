@@ -55,6 +55,8 @@ export interface ProtocolTable {
   fullCloseBelowHf: Float64Array;
   /** USD the protocol holds against bad debt (safety module, reserves); `NaN` when unknown. */
   insuranceFundUsd: Float64Array;
+  /** Further settings by name (an options venue's `margin_grid`, `im_factor`, `liquidation_mode`, …). */
+  settings: Record<string, string>[];
 }
 
 export interface MarketTable {
@@ -120,6 +122,37 @@ export interface LiquidationEventTable {
   txHash: string[];
 }
 
+/** Option contracts of options venues; row order = option index. */
+export interface OptionTable {
+  protocol: Int32Array;
+  optionId: string[];
+  /** Asset index of the underlying. */
+  underlying: Int32Array;
+  /** 1 for a call, 0 for a put. */
+  isCall: Uint8Array;
+  strikeUsd: Float64Array;
+  /** Years to expiry from the snapshot's time (ACT/365); ≤ 0 once expired. */
+  expiryYears: Float64Array;
+  /** The venue's mark and implied vol; `NaN` where it publishes none. */
+  markUsd: Float64Array;
+  impliedVol: Float64Array;
+}
+
+/** Holdings of options: + long, − short, in units of the underlying. */
+export interface OptionPositionTable {
+  /** Risk account index (an options venue is pooled: one risk account per holder). */
+  account: Int32Array;
+  option: Int32Array;
+  size: Float64Array;
+}
+
+/** Past prices, grouped by asset and in time order. */
+export interface PriceHistoryTable {
+  asset: Int32Array;
+  unixSeconds: Float64Array;
+  priceUsd: Float64Array;
+}
+
 export interface EcosystemSnapshot {
   info: SnapshotInfo;
   assets: AssetTable;
@@ -130,4 +163,7 @@ export interface EcosystemSnapshot {
   liquidity: LiquidityTable;
   liquidators: LiquidatorTable;
   liquidationEvents: LiquidationEventTable;
+  options: OptionTable;
+  optionPositions: OptionPositionTable;
+  priceHistory: PriceHistoryTable;
 }

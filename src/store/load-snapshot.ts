@@ -41,7 +41,7 @@ export async function loadSnapshot(connection: DuckDBConnection, snapshotId: num
     symbol: 'str', decimals: 'i32', kind: 'str', underlying: 'str?', price_usd: 'f64', price_source: 'str',
   });
   const protocols = await readColumns(connection, 'snapshot/protocols', params, {
-    protocol: 'str', kind: 'str', chain: 'str?', isolation: 'str', close_factor: 'f64', full_close_below_hf: 'f64', insurance_fund_usd: 'f64',
+    protocol: 'str', kind: 'str', chain: 'str?', isolation: 'str', close_factor: 'f64', full_close_below_hf: 'f64', insurance_fund_usd: 'f64', settings: 'str',
   });
   const markets = await readColumns(connection, 'snapshot/markets', params, {
     protocol_index: 'i32', market: 'str', asset_index: 'i32', ltv: 'f64', liquidation_threshold: 'f64',
@@ -61,6 +61,14 @@ export async function loadSnapshot(connection: DuckDBConnection, snapshotId: num
     protocol_index: 'i32', account: 'str', liquidator_index: 'i32', collateral_asset_index: 'i32', debt_asset_index: 'i32',
     debt_repaid_usd: 'f64', block_number: 'f64', timestamp: 'str?', tx_hash: 'str',
   });
+
+  const options = await readColumns(connection, 'snapshot/options', params, {
+    protocol_index: 'i32', option_id: 'str', underlying_index: 'i32', is_call: 'u8', strike_usd: 'f64', expiry_years: 'f64', mark_usd: 'f64', implied_vol: 'f64',
+  });
+  const holdings = await readColumns(connection, 'snapshot/option-positions', params, {
+    protocol_index: 'i32', account: 'str', option_index: 'i32', signed_size: 'f64',
+  });
+  const history = await readColumns(connection, 'snapshot/price-history', params, { asset_index: 'i32', unix_seconds: 'f64', usd: 'f64' });
 
   const accounts: AccountTable = {
     protocol: risk.protocol_index,
@@ -88,6 +96,7 @@ export async function loadSnapshot(connection: DuckDBConnection, snapshotId: num
       closeFactor: protocols.close_factor,
       fullCloseBelowHf: protocols.full_close_below_hf,
       insuranceFundUsd: protocols.insurance_fund_usd,
+      settings: protocols.settings.map(parseSettings),
     },
     markets: {
       protocol: markets.protocol_index,
@@ -128,7 +137,46 @@ export async function loadSnapshot(connection: DuckDBConnection, snapshotId: num
       timestamp: events.timestamp,
       txHash: events.tx_hash,
     },
+    options: {
+      protocol: options.protocol_index,
+      optionId: options.option_id,
+      underlying: options.underlying_index,
+      isCall: options.is_call,
+      strikeUsd: options.strike_usd,
+      expiryYears: options.expiry_years,
+      markUsd: options.mark_usd,
+      impliedVol: options.implied_vol,
+    },
+    optionPositions: {
+      account: holderIndex(risk.protocol_index, risk.account, risk.market, holdings.protocol_index, holdings.account),
+      option: holdings.option_index,
+      size: holdings.signed_size,
+    },
+    priceHistory: { asset: history.asset_index, unixSeconds: history.unix_seconds, priceUsd: history.usd },
   };
+}
+
+/** A protocol's extra columns as text settings. */
+function parseSettings(json: string): Record<string, string> {
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]));
+}
+
+/** The risk account of each option holding: (protocol, account) in the venue, which is pooled. */
+function holderIndex(
+  accountProtocol: Int32Array,
+  accountName: string[],
+  accountMarket: (string | null)[],
+  holdingProtocol: Int32Array,
+  holdingAccount: string[],
+): Int32Array {
+  const index = new Map<string, number>();
+  for (let i = 0; i < accountName.length; i++) if (accountMarket[i] === null) index.set(`${accountProtocol[i]}\u0000${accountName[i]}`, i);
+  return Int32Array.from(holdingAccount, (account, h) => {
+    const i = index.get(`${holdingProtocol[h]}\u0000${account}`);
+    if (i === undefined) throw new StoreError(`option holder ${account} has no risk account in its venue (is the options protocol isolated by market?)`);
+    return i;
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { emptyOptionTables } from '../../src/model/empty-tables.js';
 import { SIDE_COLLATERAL, SIDE_DEBT, type EcosystemSnapshot, type IsolationMode } from '../../src/model/ecosystem.js';
 
 /** A snapshot small enough to write inline; `market` defaults to the asset's symbol, as in the import format. */
@@ -53,6 +54,7 @@ export function tinySnapshot(tiny: Tiny): EcosystemSnapshot {
   const starts = [0];
   for (const r of risk) starts.push(starts[starts.length - 1]! + r.rows.length);
   return {
+    ...emptyOptionTables(),
     info: { id: 1, takenAt: '2024-01-01T00:00:00.000Z', source: 'tiny', label: null, blocks: {} },
     assets: {
       symbol: tiny.assets.map((a) => a.symbol), decimals: Int32Array.from(tiny.assets.map(() => 18)),
@@ -63,6 +65,7 @@ export function tinySnapshot(tiny: Tiny): EcosystemSnapshot {
       name: tiny.protocols.map((p) => p.name), kind: tiny.protocols.map(() => 'lending' as const), chain: tiny.protocols.map(() => null),
       isolation: tiny.protocols.map((p) => p.isolation ?? 'pooled'), closeFactor: Float64Array.from(tiny.protocols.map(() => 0.5)),
       fullCloseBelowHf: Float64Array.from(tiny.protocols.map(() => NaN)), insuranceFundUsd: Float64Array.from(tiny.protocols.map(() => NaN)),
+      settings: tiny.protocols.map(() => ({})),
     },
     markets: {
       protocol: Int32Array.from(tiny.markets.map((m) => protocol(m.protocol))), market: tiny.markets.map((m) => m.market ?? m.asset),

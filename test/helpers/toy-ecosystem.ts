@@ -56,6 +56,7 @@ export function toySnapshot(toy: ToyEcosystem): CascadeSnapshot {
       closeFactor: Float64Array.from(toy.protocols.map((p) => p.closeFactor)),
       fullCloseBelowHf: Float64Array.from(toy.protocols.map((p) => p.fullCloseBelowHf ?? NaN)),
       insuranceFundUsd: Float64Array.from(toy.protocols.map(() => NaN)),
+      settings: toy.protocols.map(() => ({})),
     },
     accounts: {
       protocol: Int32Array.from(toy.accounts.map((a) => lookup(protocolIndex, a.protocol))),

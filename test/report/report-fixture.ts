@@ -1,3 +1,4 @@
+import { emptyOptionTables } from '../../src/model/empty-tables.js';
 import { referenceCascade, REFERENCE_CASCADE_DEFAULTS, type ReferenceCascadeOptions } from '../../src/contagion/index.js';
 import type { EcosystemSnapshot, SnapshotInfo } from '../../src/model/ecosystem.js';
 import type { ScenarioRun } from '../../src/pipeline/run-scenarios.js';
@@ -75,6 +76,7 @@ export const SNAPSHOT_INFO: SnapshotInfo = {
 export function toyEcosystemSnapshot(toy: ToyEcosystem = TOY_ECOSYSTEM): EcosystemSnapshot {
   return {
     ...toySnapshot(toy),
+    ...emptyOptionTables(),
     info: SNAPSHOT_INFO,
     markets: {
       protocol: new Int32Array(0), market: [], asset: new Int32Array(0), ltv: new Float64Array(0), liquidationThreshold: new Float64Array(0),
