@@ -65,3 +65,25 @@ export interface CascadeResult {
   events: LiquidationRecord[];
   warnings: string[];
 }
+
+/** What another kind of account (an options venue's) did in one round, by protocol and asset index. */
+export interface ParticipantRound {
+  liquidations: number;
+  /** Closing costs or debt repaid, seized collateral, and bad debt, in USD by protocol index. */
+  repaidUsd: Float64Array;
+  seizedUsd: Float64Array;
+  badDebtUsd: Float64Array;
+  /** Units of each asset to sell into its pool at the round's end, by asset index. */
+  soldUnits: Float64Array;
+}
+
+/**
+ * Accounts the reference rules do not cover, taking part in the same rounds: each round they are
+ * valued at the round-start prices, liquidated by their own venue's rules, and what they sell goes
+ * into the same pools. With no participants the cascade is exactly the reference one.
+ */
+export interface CascadeParticipant {
+  round(round: number, priceUsd: Float64Array): ParticipantRound;
+  /** Whether some account would be liquidated at these prices (to tell a real round limit). */
+  wouldLiquidate(priceUsd: Float64Array): boolean;
+}

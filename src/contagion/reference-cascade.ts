@@ -23,7 +23,7 @@
  */
 import { SIDE_COLLATERAL } from '../model/ecosystem.js';
 import { CascadeError } from './errors.js';
-import type { CascadeResult, CascadeRound, CascadeSnapshot, LiquidationRecord, ReferenceCascadeOptions } from './cascade-types.js';
+import type { CascadeParticipant, CascadeResult, CascadeRound, CascadeSnapshot, LiquidationRecord, ReferenceCascadeOptions } from './cascade-types.js';
 import { prepareCascade, type PreparedCascade } from './prepare-cascade.js';
 
 /** What the model leaves out, stated wherever its numbers are shown. */
@@ -49,6 +49,7 @@ export function runReferenceCascade(
   prepared: PreparedCascade,
   shocks: Readonly<Record<string, number>>,
   options: Partial<ReferenceCascadeOptions> = {},
+  participants: readonly CascadeParticipant[] = [],
 ): CascadeResult {
   const settings: ReferenceCascadeOptions = { ...DEFAULTS, ...options };
   if (!Number.isInteger(settings.maxRounds) || settings.maxRounds < 1) {
@@ -107,7 +108,7 @@ export function runReferenceCascade(
   for (let round = 1; ; round++) {
     if (round > settings.maxRounds) {
       // Only a limit if the next round would have liquidated someone.
-      roundLimitReached = candidates.some((i) => healthFactorBelowOne(i));
+      roundLimitReached = candidates.some((i) => healthFactorBelowOne(i)) || participants.some((p) => p.wouldLiquidate(price));
       if (roundLimitReached) {
         warnings.push(`contagion/reference-cascade: stopped after ${settings.maxRounds} rounds while accounts were still under water`);
       }
@@ -211,7 +212,22 @@ export function runReferenceCascade(
       }
     }
 
-    if (liquidatedCount === 0) break;
+    // Other kinds of accounts (options venues) are liquidated at the same round-start prices, and
+    // their forced sales go into the same pools: that is how the venues push each other.
+    let participantLiquidations = 0;
+    for (const participant of participants) {
+      const other = participant.round(round, price);
+      participantLiquidations += other.liquidations;
+      for (let a = 0; a < assetCount; a++) soldUnits[a] = soldUnits[a]! + other.soldUnits[a]!;
+      for (let q = 0; q < protocolCount; q++) {
+        roundRepaid[q] = roundRepaid[q]! + other.repaidUsd[q]!;
+        roundBadDebt[q] = roundBadDebt[q]! + other.badDebtUsd[q]!;
+        seizedTotal[q] = seizedTotal[q]! + other.seizedUsd[q]!;
+        roundSeized += other.seizedUsd[q]!;
+      }
+    }
+
+    if (liquidatedCount + participantLiquidations === 0) break;
 
     // End of round: sell everything seized into the pools; the next round revisits the accounts
     // just liquidated and every account holding an asset whose price moved.
@@ -251,7 +267,7 @@ export function runReferenceCascade(
       round,
       prices: roundPrices,
       pricesAfter: byName(assets.symbol, price),
-      liquidations: liquidatedCount,
+      liquidations: liquidatedCount + participantLiquidations,
       liquidatedDebtUsd: roundRepaidSum,
       seizedCollateralUsd: roundSeized,
       badDebtUsd: roundBadDebtSum,
