@@ -4,19 +4,29 @@
  *   npx tsx scripts/generate-ecosystem.ts [--out data/ecosystem] [--seed N] [--params FILE]
  *
  * Published parameters, prices and calibration figures come from data/params/published-params.json
- * (written by scripts/ecosystem/extract-params.ts); balances, accounts and liquidator identities are
- * generated from a seeded PRNG, so the same seed gives byte-identical files. The run prints a
- * summary and exits non-zero, writing nothing, if a total misses its target by more than 2% or an
- * account is below health factor 1. See data/README.md for what is real and what is assumed.
+ * (written by scripts/ecosystem/extract-params.ts), price histories from the Yahoo Finance copies
+ * in data/params/; balances, accounts, option holdings and liquidator identities are generated from
+ * a seeded PRNG, so the same seed gives byte-identical files. The run prints a summary and exits
+ * non-zero, writing nothing, if a total misses its target by more than 2%, a lending account is
+ * below health factor 1 or an options account below the venue's maintenance margin (Derive PMRM).
+ * See data/README.md for what is real and what is assumed.
+ *
+ *   published-params.json ─┬─ universe (assets, protocols, markets) ─┬─ lending accounts ── addresses ── liquidators ── events
+ *   ETH-USD.csv, BTC-USD.csv ── price history                       └─ option chain ── customer flows ── market makers ── addresses
+ *                                                                      (all checked, then rendered to data/ecosystem/*.csv)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AddressBook, assignAddresses } from './ecosystem/addresses.js';
+import { AddressBook, assignAddresses, assignOptionAddresses } from './ecosystem/addresses.js';
 import { AAVE_ARB_PLAN, AAVE_ETH_PLAN, DEFAULT_SEED } from './ecosystem/assumptions.js';
 import { buildEvents, buildLiquidators, readLiquidationLog } from './ecosystem/events.js';
 import { generateComet, generateMorpho } from './ecosystem/isolated.js';
-import { LIQ_LOG_PATH, loadParams, PARAMS_PATH, ParamBook, REPO_ROOT, SHARED_PARAMS_DIR, verifyAgainstShared } from './ecosystem/params.js';
+import { OPTIONS_ADDRESS_REUSE, OPTIONS_PROTOCOL } from './ecosystem/options-assumptions.js';
+import { summarizeHistory, summarizeOptions } from './ecosystem/options-summary.js';
+import { buildOptionsVenue } from './ecosystem/options-venue.js';
+import { LIQ_LOG_PATH, loadParams, PARAMS_DIR, PARAMS_PATH, ParamBook, REPO_ROOT, SHARED_PARAMS_DIR, verifyAgainstShared } from './ecosystem/params.js';
+import { buildPriceHistory } from './ecosystem/price-history.js';
 import { generatePooled } from './ecosystem/pooled.js';
 import { Rng } from './ecosystem/prng.js';
 import { describeRun } from './ecosystem/report.js';
@@ -90,14 +100,25 @@ function main(): number {
   const liquidators = buildLiquidators(book, p.fig('chaos-aave-2024-04-13', 'distinct_liquidators'));
   const events = buildEvents(u, accounts, liquidators, readLiquidationLog(readFileSync(LIQ_LOG_PATH, 'utf8')), rng('events'));
 
+  // The options venue draws from its own streams and takes its addresses after the liquidators,
+  // so the lending files do not depend on it.
+  const venue = buildOptionsVenue(p, u, rng);
+  const lendingAddresses = [...new Set(accounts.map((a) => a.address))];
+  assignOptionAddresses(venue.accounts, lendingAddresses, book, rng('options:address-reuse'), OPTIONS_ADDRESS_REUSE);
+  const priceHistory = buildPriceHistory(file, PARAMS_DIR);
+
   const { lines, failures } = summarize(u, accounts, targets);
-  console.log([...lines, ...describeRun(u, p, accounts, events, borrowerShare, comet.solved)].join('\n'));
-  const problems = [...mismatches, ...failures];
+  const options = summarizeOptions({ u, p, chain: venue.chain, pmrm: venue.pmrm, accounts: venue.accounts, lendingAddresses: new Set(lendingAddresses), priceHistory });
+  console.log([...lines, ...describeRun(u, p, accounts, events, borrowerShare, comet.solved), ...options.lines, ...summarizeHistory(u, priceHistory, venue.chain.atm30)].join('\n'));
+  const problems = [...mismatches, ...failures, ...options.failures];
   if (problems.length > 0) {
     console.error(`\nFAILED (${problems.length}), nothing written:\n  ${problems.slice(0, 20).join('\n  ')}`);
     return 1;
   }
-  const files = renderFiles({ universe: u, accounts, liquidity: buildLiquidity(p, u), liquidators, events });
+  const files = renderFiles({
+    universe: u, accounts, liquidity: buildLiquidity(p, u), liquidators, events,
+    options: { protocol: OPTIONS_PROTOCOL, chain: venue.chain, accounts: venue.accounts }, priceHistory,
+  });
   writeFiles(args.out, files);
   console.log(`\nwrote ${[...files.keys()].join(', ')} to ${args.out} (seed ${args.seed})`);
   return 0;

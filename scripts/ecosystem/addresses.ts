@@ -58,3 +58,23 @@ export function assignAddresses(accounts: GenAccount[], book: AddressBook, rng: 
     acc.address = address;
   }
 }
+
+/**
+ * Options-venue accounts take fresh addresses from the same book (after the liquidators), except
+ * that a kind of account may, with OPTIONS_ADDRESS_REUSE probability, reuse an address active in
+ * a lending protocol (a cross-venue user); no address holds two options accounts.
+ */
+export function assignOptionAddresses(accounts: { archetype: string; address: string }[], lendingAddresses: readonly string[], book: AddressBook, rng: Rng, reuseBy: Record<string, number>): void {
+  const used = new Set<string>();
+  for (const acc of accounts) {
+    let address: string | null = null;
+    if (lendingAddresses.length > 0 && rng.chance(reuseBy[acc.archetype] ?? 0)) {
+      for (let i = 0; i < 50 && address === null; i++) {
+        const a = lendingAddresses[rng.int(lendingAddresses.length)];
+        if (!used.has(a)) address = a;
+      }
+    }
+    acc.address = address ?? book.fresh();
+    used.add(acc.address);
+  }
+}

@@ -1,6 +1,8 @@
 /**
  * Writes data/params/published-params.json (and the committed copy of the Aave liquidation log)
- * from ../shared/data/protocol-params/, the spec in param-spec.ts and the figures in figures.ts.
+ * from ../shared/data/protocol-params/, the specs in param-spec.ts and options-param-spec.ts and the
+ * figures in figures.ts and options-figures.ts. The price histories (ETH-USD.csv, BTC-USD.csv) are
+ * committed in data/params/ already; extraction records their SHA-256.
  *
  *   npx tsx scripts/ecosystem/extract-params.ts [--shared DIR]
  *
@@ -12,8 +14,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { FIGURES } from './figures.js';
+import { OPTIONS_FIGURES } from './options-figures.js';
+import { DERIVE_CONSTANTS, DERIVE_SOURCES, PRICE_SOURCES } from './options-param-spec.js';
 import { CODE_CONSTANTS, SOURCES, valueSpecs } from './param-spec.js';
-import { LIQ_LOG_PATH, PARAMS_PATH, readSourceValue, SHARED_PARAMS_DIR, type ParamsFile } from './params.js';
+import { LIQ_LOG_PATH, PARAMS_DIR, PARAMS_PATH, readSourceValue, SHARED_PARAMS_DIR, type ParamsFile } from './params.js';
 
 /** One value per line keeps the file reviewable in a diff. */
 function render(p: ParamsFile): string {
@@ -32,14 +36,19 @@ function render(p: ParamsFile): string {
 
 export function extract(sharedDir: string): ParamsFile {
   const sources: ParamsFile['sources'] = {};
-  for (const [id, s] of Object.entries(SOURCES)) sources[id] = { ...s };
+  for (const [id, s] of Object.entries({ ...SOURCES, ...DERIVE_SOURCES })) sources[id] = { ...s };
+  // Price histories: verbatim copies committed in data/params/, pinned by their SHA-256.
+  for (const [id, s] of Object.entries(PRICE_SOURCES)) {
+    sources[id] = { ...s, sha256: createHash('sha256').update(readFileSync(join(PARAMS_DIR, s.params_file))).digest('hex') };
+  }
   const values: ParamsFile['values'] = {};
   for (const spec of valueSpecs()) {
     const src = SOURCES[spec.src];
     if (src?.local_file === undefined) throw new Error(`source ${spec.src} has no local file`);
     values[spec.id] = { value: readSourceValue(sharedDir, src.local_file, spec.key), src: spec.src, key: spec.key, date: src.date };
   }
-  for (const c of CODE_CONSTANTS) values[c.id] = { value: c.value, src: c.src, key: c.key, date: SOURCES[c.src].date };
+  const allSources: Record<string, { date: string }> = { ...SOURCES, ...DERIVE_SOURCES };
+  for (const c of [...CODE_CONSTANTS, ...DERIVE_CONSTANTS]) values[c.id] = { value: c.value, src: c.src, key: c.key, date: allSources[c.src].date };
   const log = readFileSync(join(sharedDir, 'aave_liqs_ethscan.csv'));
   sources['aave-liquidation-log'].sha256 = createHash('sha256').update(log).digest('hex');
   return {
@@ -49,7 +58,7 @@ export function extract(sharedDir: string): ParamsFile {
       'Written by scripts/ecosystem/extract-params.ts; see data/README.md.',
     sources,
     values,
-    figures: FIGURES,
+    figures: { ...FIGURES, ...OPTIONS_FIGURES },
   };
 }
 

@@ -13,6 +13,8 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const PARAMS_PATH = join(REPO_ROOT, 'data/params/published-params.json');
 /** Committed verbatim copy of the Etherscan liquidation log (the generator never reads the shared one). */
 export const LIQ_LOG_PATH = join(REPO_ROOT, 'data/params/aave_liqs_ethscan.csv');
+/** Folder of the committed verbatim copies (`params_file` of a source). */
+export const PARAMS_DIR = join(REPO_ROOT, 'data/params');
 /** The shared reference folder the parameters were copied from; optional at generation time. */
 export const SHARED_PARAMS_DIR = resolve(REPO_ROOT, '../shared/data/protocol-params');
 
@@ -26,6 +28,8 @@ const Source = z.object({
   commit: z.string(),
   date: z.string(),
   local_file: z.string().optional(),
+  /** File name of a verbatim copy committed in data/params/ (price histories). */
+  params_file: z.string().optional(),
   sha256: z.string().optional(),
   note: z.string().optional(),
 });

@@ -26,7 +26,7 @@ export function summarize(u: Universe, accounts: readonly GenAccount[], targets:
   const px = (s: string) => u.assets.get(s)?.price ?? NaN;
 
   lines.push('Risk accounts per protocol:');
-  for (const { protocol } of u.protocols) {
+  for (const { protocol } of u.protocols.filter((pr) => pr.kind === 'lending')) {
     const mine = accounts.filter((a) => a.protocol === protocol);
     const borrowers = mine.filter((a) => a.role === 'borrower').length;
     lines.push(`  ${protocol.padEnd(18)} ${String(mine.length).padStart(5)}  (${borrowers} borrowers, ${mine.length - borrowers} suppliers)`);

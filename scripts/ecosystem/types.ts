@@ -16,12 +16,23 @@ export interface AssetRow {
   chain: string;
 }
 
+/** An options venue's margin and liquidation rules (the extra columns of protocols.csv). */
+export interface VenueRules {
+  marginModel: 'portfolio' | 'strategy';
+  marginGrid: 'derive-pmrm' | 'cme-span' | 'deribit';
+  imFactor: number;
+  liquidationMode: 'fixed-bonus' | 'dutch-auction';
+}
+
 export interface ProtocolRow {
   protocol: string;
+  kind: 'lending' | 'options';
   closeFactor: number;
   fullCloseBelowHf: number | null;
   isolation: 'pooled' | 'market';
   chain: string;
+  insuranceFundUsd: number | null;
+  venue: VenueRules | null;
 }
 
 export interface MarketRow {

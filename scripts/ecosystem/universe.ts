@@ -4,6 +4,7 @@
  */
 import { fixed, scaled } from './csv.js';
 import type { ParamBook } from './params.js';
+import { optionsMarkets, optionsProtocol } from './options-universe.js';
 import { COMET_COLLATERAL, MORPHO_MARKETS } from './param-spec.js';
 import type { AssetKind, AssetRow, LiquidityRow, MarketRow, ProtocolRow, Universe } from './types.js';
 
@@ -49,16 +50,18 @@ function assets(p: ParamBook): Map<string, AssetRow> {
 function protocols(p: ParamBook): ProtocolRow[] {
   const closeFactor = Number(literal(p.str('aave-v3.DEFAULT_LIQUIDATION_CLOSE_FACTOR'))) / 1e4;
   const fullClose = Number(literal(p.str('aave-v3.CLOSE_FACTOR_HF_THRESHOLD'))) / 1e18;
+  const lending = { kind: 'lending', insuranceFundUsd: null, venue: null } as const;
   return [
-    { protocol: 'aave-v3', closeFactor, fullCloseBelowHf: fullClose, isolation: 'pooled', chain: 'ethereum' },
-    { protocol: 'aave-v3-arbitrum', closeFactor, fullCloseBelowHf: fullClose, isolation: 'pooled', chain: 'arbitrum' },
+    { ...lending, protocol: 'aave-v3', closeFactor, fullCloseBelowHf: fullClose, isolation: 'pooled', chain: 'ethereum' },
+    { ...lending, protocol: 'aave-v3-arbitrum', closeFactor, fullCloseBelowHf: fullClose, isolation: 'pooled', chain: 'arbitrum' },
     // Comet's absorb takes the whole account; a Morpho liquidation may repay all of the debt.
-    { protocol: 'compound-v3', closeFactor: 1, fullCloseBelowHf: null, isolation: 'market', chain: 'ethereum' },
-    { protocol: 'morpho-blue', closeFactor: 1, fullCloseBelowHf: null, isolation: 'market', chain: 'ethereum' },
+    { ...lending, protocol: 'compound-v3', closeFactor: 1, fullCloseBelowHf: null, isolation: 'market', chain: 'ethereum' },
+    { ...lending, protocol: 'morpho-blue', closeFactor: 1, fullCloseBelowHf: null, isolation: 'market', chain: 'ethereum' },
+    optionsProtocol(p),
   ];
 }
 
-function row(protocol: string, market: string, asset: string, ltv: number, lt: number, bonusText: string): MarketRow {
+export function row(protocol: string, market: string, asset: string, ltv: number, lt: number, bonusText: string): MarketRow {
   return {
     protocol, market, asset, ltv, liquidationThreshold: lt, bonusText, bonus: Number(bonusText),
     supplyCap: null, borrowCap: null, supplyCap202401: null, borrowCap202401: null, marketId: null,
@@ -126,7 +129,7 @@ export function buildUniverse(p: ParamBook): Universe {
   return {
     assets: assets(p),
     protocols: protocols(p),
-    markets: [...aaveMarkets(p, 'aave-v3', eth), ...aaveMarkets(p, 'aave-v3-arbitrum', arb), ...cometMarkets(p), ...morphoMarkets(p)],
+    markets: [...aaveMarkets(p, 'aave-v3', eth), ...aaveMarkets(p, 'aave-v3-arbitrum', arb), ...cometMarkets(p), ...morphoMarkets(p), ...optionsMarkets(p)],
   };
 }
 

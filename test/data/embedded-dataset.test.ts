@@ -25,6 +25,9 @@ describe('embedded dataset (data/ecosystem)', () => {
   it('has at least 4 protocols, the required assets and 5,000 risk accounts', () => {
     const { snapshot } = opened;
     expect(snapshot.protocols.name.length).toBeGreaterThanOrEqual(4);
+    expect(snapshot.protocols.kind).toContain('options');
+    expect(snapshot.options.optionId.length).toBeGreaterThan(100);
+    expect(snapshot.priceHistory.asset.length).toBeGreaterThan(300);
     for (const symbol of ['ETH', 'WETH', 'wstETH', 'WBTC', 'USDC', 'USDT', 'DAI']) expect(snapshot.assets.symbol).toContain(symbol);
     expect(snapshot.assets.kind).toContain('governance');
     expect(snapshot.accounts.account.length).toBeGreaterThanOrEqual(5_000);
@@ -42,8 +45,10 @@ describe('embedded dataset (data/ecosystem)', () => {
     const [run] = runScenarios(opened.snapshot, loadScenarios(['eth-drop-30']));
     const result = run!.result;
     expect(result.rounds).toBeGreaterThan(1);
-    const hit = Object.values(result.liquidatedDebtUsdByProtocol).filter((usd) => usd > 0);
-    expect(hit.length).toBe(opened.snapshot.protocols.name.length);
+    const { name, kind } = opened.snapshot.protocols;
+    const lending = name.filter((_, q) => kind[q] === 'lending');
+    expect(lending.length).toBe(4);
+    for (const protocol of lending) expect(result.liquidatedDebtUsdByProtocol[protocol], protocol).toBeGreaterThan(0);
     // WBTC is not shocked: it falls only because ETH liquidations seize and sell it.
     expect(result.shockedPrices.WBTC).toBe(opened.snapshot.assets.priceUsd[opened.snapshot.assets.symbol.indexOf('WBTC')]);
     expect(result.finalPrices.WBTC!).toBeLessThan(result.shockedPrices.WBTC!);

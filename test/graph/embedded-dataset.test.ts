@@ -31,7 +31,7 @@ describe('buildExposureGraph on the embedded dataset', () => {
       liquidator: distinct(liquidators.address.map(normalizeAddress)),
       venue: distinct(liquidity.venue),
     });
-    expect(graphSummary(graph).nodesByType.market).toBe(24); // Aave 9 + 7 reserves, 2 Comet deployments, 6 Morpho pairs
+    expect(graphSummary(graph).nodesByType.market).toBe(27); // Aave 9 + 7 reserves, 2 Comet deployments, 6 Morpho pairs, 3 collateral markets of the options venue
     expect(graph.getAttribute('warnings')).toEqual([]);
   });
 
