@@ -1,3 +1,4 @@
+import type { OptionsVenueOutcome } from './options-participant.js';
 import type { EcosystemSnapshot } from '../model/ecosystem.js';
 
 /** The parts of a snapshot the reference cascade reads. */
@@ -64,6 +65,8 @@ export interface CascadeResult {
   roundLimitReached: boolean;
   events: LiquidationRecord[];
   warnings: string[];
+  /** Options venues that took part, with their close-outs and shortfall waterfall. */
+  optionsVenues?: OptionsVenueOutcome[];
 }
 
 /** What another kind of account (an options venue's) did in one round, by protocol and asset index. */

@@ -4,6 +4,7 @@ import {
   defaultDatabasePath,
   embeddedDatasetDir,
   importDirectory,
+  importDirectoryHash,
   latestSnapshotId,
   loadSnapshot,
   openDatabase,
@@ -48,11 +49,16 @@ export async function openSnapshot(options: OpenSnapshotOptions = {}): Promise<O
   }
 }
 
-/** Imports the embedded dataset into `database` unless it already holds a snapshot. */
+/**
+ * Makes sure `database` holds the current embedded dataset: imported on first use, and again
+ * (as a new snapshot) when data/ecosystem/ has changed since; recognised by content hash otherwise.
+ */
 export async function ensureEmbeddedSnapshot(database: Database, log: (line: string) => void = () => {}): Promise<void> {
+  const known = await queryRows(database.connection, 'import/snapshot-by-hash', [importDirectoryHash(embeddedDatasetDir())]);
+  if (known.length > 0) return;
   const rows = await queryRows(database.connection, 'snapshot/latest-id');
-  if (rows[0]?.id !== null && rows[0]?.id !== undefined) return;
-  log(`contagion: first run: importing the embedded dataset ${embeddedDatasetDir()} into ${database.path}`);
+  const first = rows[0]?.id === null || rows[0]?.id === undefined;
+  log(`contagion: ${first ? 'first run' : 'the embedded dataset has changed'}: importing ${embeddedDatasetDir()} into ${database.path}`);
   const result = await importDirectory(database, embeddedDatasetDir());
   log(`contagion: snapshot ${result.snapshotId}: ${result.counts.positions} positions, ${result.counts.protocols} protocols, ${result.counts.assets} assets`);
 }

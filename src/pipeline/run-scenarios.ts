@@ -1,4 +1,4 @@
-import { prepareCascade, runReferenceCascade, REFERENCE_CASCADE_DEFAULTS, type CascadeResult, type ReferenceCascadeOptions } from '../contagion/index.js';
+import { optionsParticipant, prepareCascade, runReferenceCascade, REFERENCE_CASCADE_DEFAULTS, type CascadeResult, type ReferenceCascadeOptions } from '../contagion/index.js';
 import type { EcosystemSnapshot } from '../model/ecosystem.js';
 import { checkScenarioAgainstAssets, loadScenario, type Scenario } from '../scenarios/index.js';
 import { scenariosDir } from './open-snapshot.js';
@@ -17,13 +17,17 @@ export const loadScenarios = (names: readonly string[]): Scenario[] => names.map
 export function runScenarios(
   snapshot: EcosystemSnapshot,
   scenarios: readonly Scenario[],
-  options: Partial<ReferenceCascadeOptions> = {},
+  settings: Partial<ReferenceCascadeOptions> = {},
 ): ScenarioRun[] {
   const prepared = prepareCascade(snapshot);
   return scenarios.map((scenario) => {
     const warnings = checkScenarioAgainstAssets(scenario, snapshot.assets);
-    const result = runReferenceCascade(prepared, scenario.shocks, options);
-    return { scenario, result, warnings: [...warnings, ...result.warnings] };
+    // Options venues take part in the same rounds (their sales hit the same pools).
+    const options = optionsParticipant(snapshot, scenario.volShocks);
+    const result = runReferenceCascade(prepared, scenario.shocks, settings, options === null ? [] : [options]);
+    if (options !== null) result.optionsVenues = options.outcomes();
+    const venueWarnings = (result.optionsVenues ?? []).flatMap((v) => v.warnings);
+    return { scenario, result, warnings: [...warnings, ...result.warnings, ...new Set(venueWarnings)] };
   });
 }
 

@@ -83,6 +83,7 @@ function scenarioSection(input: ReportInput, run: ScenarioRun, index: number): s
 ${htmlTable(tables.shocks)}
 <h3>Outcome by protocol</h3>
 ${htmlTable(tables.protocols)}
+${tables.optionsVenues.rows.length > 0 ? htmlTable(tables.optionsVenues) : ''}
 <h3>Rounds</h3>
 ${htmlTable(tables.rounds)}
 <h3>Price moves</h3>

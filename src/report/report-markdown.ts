@@ -59,6 +59,7 @@ function scenarioLines(input: ReportInput, run: ScenarioRun, index: number): str
     '',
     '### Shocks', '', markdownTable(tables.shocks),
     '### Outcome by protocol', '', markdownTable(tables.protocols),
+    ...(tables.optionsVenues.rows.length > 0 ? ['### Options venues', '', markdownTable(tables.optionsVenues)] : []),
     '### Rounds', '', markdownTable(tables.rounds),
     '### Price moves', '', markdownTable(tables.prices),
     '### Largest liquidations', '', markdownTable(tables.liquidations),

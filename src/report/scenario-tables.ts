@@ -14,6 +14,8 @@ export interface ScenarioTables {
   rounds: ReportTable;
   prices: ReportTable;
   liquidations: ReportTable;
+  /** Options venues' close-outs and how their shortfall was covered; no rows without options venues. */
+  optionsVenues: ReportTable;
 }
 
 export function scenarioTables(snapshot: SnapshotInfo, run: ScenarioRun, index: number): ScenarioTables {
@@ -47,7 +49,20 @@ export function scenarioTables(snapshot: SnapshotInfo, run: ScenarioRun, index: 
     String(e.round), e.protocol, e.account, e.market ?? '(pooled)', formatRatio(e.healthFactor), formatUsd(e.repaidUsd), formatUsd(e.seizedUsd), formatUsd(e.badDebtUsd),
   ]);
 
+  const venueRows = (result.optionsVenues ?? []).map((v) => [
+    v.protocol, formatCount(v.liquidations), formatUsd(v.closedOptionsUsd), formatUsd(v.collateralSoldUsd), formatUsd(v.shortfallUsd),
+    formatUsd(v.insuranceAbsorbedUsd), formatUsd(v.socialisedUsd), formatUsd(v.badDebtUsd),
+  ]);
+
   return {
+    optionsVenues: {
+      id: id('options-venues'), caption: `Options venues: accounts closed out, and who bore the shortfall (USD), ${about}`,
+      columns: [
+        textColumn('Venue'), numberColumn('Accounts closed'), numberColumn('Options closed'), numberColumn('Collateral sold'), numberColumn('Shortfall'),
+        numberColumn('Insurance fund'), numberColumn('Socialised'), numberColumn('Bad debt'),
+      ],
+      rows: venueRows, emptyText: 'No options venue in this snapshot.',
+    },
     shocks: {
       id: id('shocks'), caption: `Price shocks applied, ${about}`,
       columns: [textColumn('Asset'), numberColumn('Multiplier'), numberColumn('Snapshot price'), numberColumn('Shocked price')],

@@ -43,6 +43,7 @@ function scenarioText(snapshot: SnapshotInfo, run: ScenarioRun, index: number): 
     '',
     '  By protocol (USD):',
     textTable(tables.protocols, '    '),
+    ...(tables.optionsVenues.rows.length > 0 ? ['  Options venues (USD):', textTable(tables.optionsVenues, '    ')] : []),
     `  Biggest price moves${moves > SUMMARY_PRICE_MOVES ? ` (${SUMMARY_PRICE_MOVES} of ${moves})` : ''}:`,
     textTable({ ...tables.prices, rows: tables.prices.rows.slice(0, SUMMARY_PRICE_MOVES) }, '    '),
     warnings.length > 0 ? `  Warnings (${warnings.length}):` : '  Warnings:  none',

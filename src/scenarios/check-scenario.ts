@@ -16,6 +16,11 @@ export function checkScenarioAgainstAssets(
       throw new ScenarioError(`scenario ${scenario.name}: field "shocks.${symbol}": asset ${JSON.stringify(symbol)} is not in the snapshot (assets: ${assets.symbol.join(', ')})`);
     }
   }
+  for (const symbol of Object.keys(scenario.volShocks)) {
+    if (!known.has(symbol)) {
+      throw new ScenarioError(`scenario ${scenario.name}: field "volShocks.${symbol}": asset ${JSON.stringify(symbol)} is not in the snapshot`);
+    }
+  }
   const warnings: string[] = [];
   for (const symbol of Object.keys(scenario.shocks)) {
     const unshocked = assets.symbol.filter((s, i) => assets.underlying[i] === symbol && !(s in scenario.shocks));

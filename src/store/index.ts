@@ -3,7 +3,7 @@ export { openDatabase, inTransaction, queryRows, type Database } from './databas
 export { applyMigrations } from './migrations.js';
 export { StoreError, ImportError } from './errors.js';
 export { importDirectory, type ImportResult } from './import/import-directory.js';
-export { readImportDirectory } from './import/read-import-directory.js';
+export { readImportDirectory, importDirectoryHash } from './import/read-import-directory.js';
 export { writeSnapshot, writeSnapshotRows } from './write-snapshot.js';
 export { loadSnapshot, latestSnapshotId } from './load-snapshot.js';
 export { sqlFile, graphqlFile } from './query-files.js';

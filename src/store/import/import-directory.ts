@@ -2,7 +2,7 @@ import type { Database } from '../database.js';
 import { queryRows } from '../database.js';
 import type { SnapshotRows } from '../snapshot-rows.js';
 import { writeSnapshot } from '../write-snapshot.js';
-import { readImportDirectory } from './read-import-directory.js';
+import { importDirectoryHash, readImportDirectory } from './read-import-directory.js';
 
 export interface ImportResult {
   snapshotId: number;
@@ -16,9 +16,9 @@ export interface ImportResult {
  * transaction. Idempotent: a directory whose content hash is already stored is not written again.
  */
 export async function importDirectory(db: Database, dir: string): Promise<ImportResult> {
+  const existing = await queryRows(db.connection, 'import/snapshot-by-hash', [importDirectoryHash(dir)]);
   const rows = readImportDirectory(dir);
   const counts = countRows(rows);
-  const existing = await queryRows(db.connection, 'import/snapshot-by-hash', [rows.meta.contentHash]);
   if (existing.length > 0) return { snapshotId: Number(existing[0]!.id), created: false, counts };
   const snapshotId = await writeSnapshot(db.connection, rows);
   return { snapshotId, created: true, counts };

@@ -55,14 +55,31 @@ export function readImportDirectory(dirPath: string, now: () => Date = () => new
   return { meta, assets, protocols, markets, positions, liquidity, liquidators, liquidationEvents, options, optionPositions, priceHistory };
 }
 
-function readSnapshotMeta(dir: string, files: CsvFile[], now: () => Date): SnapshotMeta {
+/** Every file the import format reads; the content hash covers those present. */
+const IMPORT_FILES = [
+  'assets.csv', 'liquidation_events.csv', 'liquidators.csv', 'liquidity.csv', 'markets.csv', 'option_positions.csv', 'options.csv',
+  'positions.csv', 'price_history.csv', 'protocols.csv', 'snapshot.json',
+];
+
+/**
+ * sha256 over the import files present in `dir` (name and bytes, in name order): cheap enough to
+ * run before validating anything, so that an already imported directory is recognised at once.
+ */
+export function importDirectoryHash(dirPath: string): string {
+  const dir = resolve(dirPath);
   const hash = createHash('sha256');
-  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) hash.update(file.name).update('\0').update(file.bytes);
+  for (const name of IMPORT_FILES) {
+    const path = join(dir, name);
+    if (existsSync(path)) hash.update(name).update('\0').update(readFileSync(path));
+  }
+  return hash.digest('hex');
+}
+
+function readSnapshotMeta(dir: string, _files: CsvFile[], now: () => Date): SnapshotMeta {
   const metaPath = join(dir, 'snapshot.json');
   let given: z.infer<typeof snapshotJson> = {};
   if (existsSync(metaPath)) {
     const bytes = readFileSync(metaPath);
-    hash.update('snapshot.json').update('\0').update(bytes);
     let parsed: unknown;
     try {
       parsed = JSON.parse(bytes.toString('utf8'));
@@ -81,6 +98,6 @@ function readSnapshotMeta(dir: string, files: CsvFile[], now: () => Date): Snaps
     source: given.source ?? basename(dir),
     label: given.label ?? null,
     blocks: given.blocks ?? {},
-    contentHash: hash.digest('hex'),
+    contentHash: importDirectoryHash(dir),
   };
 }

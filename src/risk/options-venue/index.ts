@@ -1,0 +1,3 @@
+/** Options venues of a snapshot: their books, and their accounts valued at given prices and vols. */
+export { venueBooks, VenueBookError, type VenueBook } from './venue-book.js';
+export { evaluateVenue, type VenueState } from './evaluate-venue.js';
