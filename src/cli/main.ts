@@ -18,6 +18,8 @@ import { Command, CommanderError } from 'commander';
 import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-command.js';
+import { registerMargin } from './commands/margin.js';
+import { registerPrice } from './commands/price.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerScenarios } from './commands/scenarios.js';
@@ -36,6 +38,8 @@ registerIndex(program);
 registerSnapshots(program);
 registerScenarios(program);
 registerGraph(program);
+registerPrice(program);
+registerMargin(program);
 
 try {
   await program.parseAsync(process.argv);

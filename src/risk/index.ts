@@ -8,3 +8,4 @@ export * as volatility from './volatility/index.js';
 export * as optionsAccounts from './options-accounts/index.js';
 export * as volSurface from './vol-surface/index.js';
 export * as optionsVenue from './options-venue/index.js';
+export * from './quote/index.js';
