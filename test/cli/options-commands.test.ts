@@ -74,7 +74,9 @@ describe('contagion margin', () => {
     writeFileSync(scenario, JSON.stringify({ name: 'eth-20-vol-up', shocks: { ETH: 0.8, WETH: 0.8 }, volShocks: { ETH: 1.5 } }));
     const venueOut = await contagion('margin', '--db', db, '--venue', 'venue', '--scenario', scenario, '--json');
     expect(venueOut.code, venueOut.stderr).toBe(0);
-    const venue = JSON.parse(venueOut.stdout) as { accountsBelowMaintenance: number; accounts: number };
+    const venue = JSON.parse(venueOut.stdout) as { accountsBelowMaintenance: number; accounts: number; volSurfaces: { symbol: string; quotes: number }[] };
     expect(venue).toMatchObject({ accounts: 2, accountsBelowMaintenance: 1 });
+    // One quote per strike and expiry: the out-of-the-money side only.
+    expect(venue.volSurfaces).toEqual([expect.objectContaining({ symbol: 'ETH', quotes: 1 })]);
   });
 });

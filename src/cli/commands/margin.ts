@@ -60,6 +60,7 @@ export function registerMargin(program: Command): void {
         `  equity ${formatUsd(report.equityUsd)}, maintenance ${formatUsd(report.maintenanceUsd)}, initial ${formatUsd(report.initialUsd)}`,
         `  strategy-based margin of the same positions ${formatUsd(report.strategyMarginUsd)} (portfolio margin needs ${((report.maintenanceUsd / report.strategyMarginUsd) * 100).toFixed(1)}% of it)`,
         `  margin ratio: min ${r.min.toFixed(3)}, 5th pct ${r.p5.toFixed(3)}, median ${r.median.toFixed(3)}, 95th pct ${r.p95.toFixed(3)}`,
+        ...report.volSurfaces.map((v) => `  ${v.symbol} vol surface: ${v.quotes} quotes, ${v.expiries} expiries, nearest ATM vol ${(v.atmVolNearest * 100).toFixed(1)}%; ${v.warnings.length === 0 ? 'no arbitrage or fit warnings' : `${v.warnings.length} warning(s): ${v.warnings.slice(0, 3).join('; ')}${v.warnings.length > 3 ? '; …' : ''}`}`),
         '  thinnest accounts:',
         ...report.thinnest.map((t) => `    ${t.account}  equity ${formatUsd(t.equityUsd).padStart(12)}  maintenance ${formatUsd(t.maintenanceUsd).padStart(12)}  ratio ${t.marginRatio.toFixed(3)}`),
       ];

@@ -9,6 +9,7 @@ import type { EcosystemSnapshot } from '../../model/ecosystem.js';
 import { scenarioGridFor, strategyMargin, type MarginPortfolio } from '../margin/index.js';
 import { accountEquity } from '../options-accounts/index.js';
 import { dynamicMargin, type DynamicMarginResult, type PriceHistory } from '../volatility/index.js';
+import { buildVolSurface, type VolQuote } from '../vol-surface/index.js';
 import { evaluateVenue } from './evaluate-venue.js';
 import type { VenueBook } from './venue-book.js';
 
@@ -24,6 +25,8 @@ export interface VenueMarginReport {
   /** Margin ratio (equity / maintenance) percentiles over accounts with maintenance > 0. */
   marginRatio: { min: number; p5: number; median: number; p95: number };
   thinnest: { account: string; equityUsd: number; maintenanceUsd: number; marginRatio: number }[];
+  /** Per underlying, the venue's quoted vols as a surface (SVI per expiry) and what its checks found. */
+  volSurfaces: { symbol: string; quotes: number; expiries: number; atmVolNearest: number; warnings: string[] }[];
   dynamic: null | {
     model: 'ewma' | 'garch';
     underlyings: { symbol: string; forecastAnnualisedVol: number; scanRange: number; scale: number; clamped: string; parameters: DynamicMarginResult['underlyings'][number]['forecast']['parameters'] }[];
@@ -82,9 +85,33 @@ export function venueMargin(
     thinnest: order.slice(0, 10).map((a) => ({
       account: snapshot.accounts.account[book.riskAccount[a]!]!, equityUsd: equity.equity[a]!, maintenanceUsd: maintenance[a]!, marginRatio: equity.marginRatio[a]!,
     })),
+    volSurfaces: surfaces(snapshot, book, priceUsd, venue.vol),
     dynamic: dynamicReport,
     warnings,
   };
+}
+
+/** The venue's vols (as used, shock included) per underlying as a surface, with its arbitrage and fit checks. */
+function surfaces(snapshot: EcosystemSnapshot, book: VenueBook, priceUsd: Float64Array, vol: Float64Array): VenueMarginReport['volSurfaces'] {
+  const { options, assets } = snapshot;
+  const byUnderlying = new Map<number, VolQuote[]>();
+  for (let o = 0; o < options.optionId.length; o++) {
+    if (options.protocol[o] !== book.protocol || !(options.expiryYears[o]! > 0) || !(vol[o]! > 0)) continue;
+    // One quote per strike, as surfaces are built: the out-of-the-money side (calls above spot, puts below).
+    const aboveSpot = options.strikeUsd[o]! >= priceUsd[options.underlying[o]!]!;
+    if ((options.isCall[o] === 1) !== aboveSpot) continue;
+    const list = byUnderlying.get(options.underlying[o]!) ?? [];
+    list.push({ expiryYears: options.expiryYears[o]!, strike: options.strikeUsd[o]!, impliedVol: vol[o]! });
+    byUnderlying.set(options.underlying[o]!, list);
+  }
+  return [...byUnderlying].map(([u, quotes]) => {
+    const spot = priceUsd[u]!;
+    const surface = buildVolSurface({ underlying: assets.symbol[u]!, forwards: { kind: 'cost-of-carry', spot, rate: 0, yieldRate: 0 }, quotes });
+    return {
+      symbol: assets.symbol[u]!, quotes: quotes.length, expiries: surface.expiries.length,
+      atmVolNearest: surface.vol(spot, surface.expiries[0]!), warnings: surface.warnings.map((w) => w.message),
+    };
+  });
 }
 
 /** Each underlying's price history in the snapshot (daily closes, time order). */
