@@ -24,6 +24,7 @@
 import { SIDE_COLLATERAL } from '../model/ecosystem.js';
 import { CascadeError } from './errors.js';
 import type { CascadeParticipant, CascadeResult, CascadeRound, CascadeSnapshot, LiquidationRecord, ReferenceCascadeOptions } from './cascade-types.js';
+import { applySeizure, maxPositionsPerAccount, planSeizure, SeizurePlan, type PositionBook } from './liquidate-account.js';
 import { prepareCascade, type PreparedCascade } from './prepare-cascade.js';
 
 /** What the model leaves out, stated wherever its numbers are shown. */
@@ -95,10 +96,8 @@ export function runReferenceCascade(
   };
 
   // Scratch buffers, allocated once: a round over a million accounts allocates nothing per account.
-  let maxPositions = 0;
-  for (let i = 0; i < accountCount; i++) maxPositions = Math.max(maxPositions, start[i + 1]! - start[i]!);
-  const order = new Int32Array(maxPositions);
-  const orderValue = new Float64Array(maxPositions);
+  const book: PositionBook = { start, asset: positionAsset, side, amount, liquidationThreshold, liquidationBonus };
+  const plan = new SeizurePlan(maxPositionsPerAccount(start));
   const liquidated = new Int32Array(accountCount);
   const nextCandidates = new Int32Array(accountCount);
   const marked = new Uint8Array(accountCount);
@@ -140,54 +139,11 @@ export function runReferenceCascade(
       const closeFactor = healthFactor < fullBelow ? 1 : accounts.closeFactor[i]!;
       const toRepay = closeFactor * debt;
 
-      // Seizable collateral, largest value first; insertion sort keeps ties in position order.
-      let seizable = 0;
-      for (let p = from; p < to; p++) {
-        if (side[p] !== SIDE_COLLATERAL || !(liquidationThreshold[p]! > 0) || !(amount[p]! > 0)) continue;
-        const value = amount[p]! * price[positionAsset[p]!]!;
-        let k = seizable++;
-        while (k > 0 && orderValue[k - 1]! < value) {
-          order[k] = order[k - 1]!;
-          orderValue[k] = orderValue[k - 1]!;
-          k--;
-        }
-        order[k] = p;
-        orderValue[k] = value;
-      }
-
-      let remaining = toRepay;
-      let seizedUsd = 0;
-      let seizableLeft = seizable;
-      const pieces: LiquidationRecord['seized'] | null = settings.recordEvents ? [] : null;
-      for (let o = 0; o < seizable && remaining > 0; o++) {
-        const p = order[o]!;
-        const asset = positionAsset[p]!;
-        const bonus = liquidationBonus[p]!;
-        const coverable = orderValue[o]! / (1 + bonus);
-        let units: number;
-        let repaid: number;
-        if (coverable <= remaining) {
-          units = amount[p]!;
-          repaid = coverable;
-          amount[p] = 0;
-          seizableLeft--;
-        } else {
-          repaid = remaining;
-          units = (repaid * (1 + bonus)) / price[asset]!;
-          amount[p] = amount[p]! - units;
-        }
-        remaining -= repaid;
-        const usd = repaid * (1 + bonus);
-        seizedUsd += usd;
-        soldUnits[asset] = soldUnits[asset]! + units;
-        pieces?.push({ asset: assets.symbol[asset]!, units, usd, repaidUsd: repaid, bonus });
-      }
-      const repaidUsd = toRepay - Math.max(remaining, 0);
-      // Collateral ran out (or nothing seizable is left while debt remains): write the rest off.
-      const writeOff = remaining > 0 || (seizableLeft === 0 && repaidUsd < debt);
-      const accountBadDebt = writeOff ? debt - repaidUsd : 0;
-      const keep = writeOff || repaidUsd >= debt ? 0 : 1 - repaidUsd / debt;
-      for (let p = from; p < to; p++) if (side[p] !== SIDE_COLLATERAL) amount[p] = keep === 0 ? 0 : amount[p]! * keep;
+      planSeizure(book, i, price, toRepay, plan);
+      const pieces: LiquidationRecord['seized'] | null = settings.recordEvents ? piecesOf(plan, book, assets.symbol) : null;
+      const accountBadDebt = applySeizure(book, i, plan, debt, soldUnits);
+      const repaidUsd = plan.repaidUsd;
+      const seizedUsd = plan.seizedUsd;
 
       roundRepaid[protocol] = roundRepaid[protocol]! + repaidUsd;
       roundBadDebt[protocol] = roundBadDebt[protocol]! + accountBadDebt;
@@ -318,6 +274,17 @@ function shockedPrices(symbols: readonly string[], priceUsd: Float64Array, shock
     if (!(price[a]! > 0)) throw new CascadeError(`asset ${symbols[a]} has price ${price[a]}; prices must be > 0`);
   }
   return price;
+}
+
+/** The seized pieces of a plan, for the liquidation record. */
+export function piecesOf(plan: SeizurePlan, book: PositionBook, symbols: readonly string[]): LiquidationRecord['seized'] {
+  const pieces: LiquidationRecord['seized'] = [];
+  for (let o = 0; o < plan.count; o++) {
+    const p = plan.position[o]!;
+    const bonus = book.liquidationBonus[p]!;
+    pieces.push({ asset: symbols[book.asset[p]!]!, units: plan.units[o]!, usd: plan.repaid[o]! * (1 + bonus), repaidUsd: plan.repaid[o]!, bonus });
+  }
+  return pieces;
 }
 
 function allAccounts(count: number): Int32Array {
