@@ -1,8 +1,8 @@
 /**
  * The Uniswap v3 family: Uniswap's own subgraph (Uniswap/v3-subgraph) read for a chosen set of
  * pools, each turned into two concentrated-liquidity rows with their tick books. The swap maths
- * (tick-math, sqrt-price-math, swap-step, swap-walk, price-math) is exported for the liquidity-curve
- * solver that walks those books.
+ * (tick math, sqrt price math, swap step and walk, price reading, tick-book checks) lives with the
+ * liquidity curves that walk those books, in src/contagion/liquidity.
  */
 import type { SourceFamily } from '../../source-family.js';
 import { UNISWAP_V3_ENTITIES } from './entities.js';
@@ -15,9 +15,3 @@ export const uniswapV3: SourceFamily = {
 };
 
 export { UNISWAP_V3_ENTITIES, uniswapV3Options } from './entities.js';
-export { sqrtRatioAtTick, sqrtPriceAtTick, MIN_TICK, MAX_TICK, MIN_SQRT_RATIO, MAX_SQRT_RATIO } from './tick-math.js';
-export { amount0Delta, amount1Delta, nextSqrtPriceFromInput } from './sqrt-price-math.js';
-export { computeSwapStep, type SwapStep } from './swap-step.js';
-export { swapExactInput, type SwapRequest, type SwapResult } from './swap-walk.js';
-export { sqrtPriceX96ToPrice, tickToPrice, virtualReserves, type VirtualReserves } from './price-math.js';
-export { tickBookProblem, type TickBook, type InitialisedTick } from './tick-book.js';

@@ -6,7 +6,7 @@
  */
 import { IndexerError } from '../../errors.js';
 import type { PoolItem, TickItem } from './items.js';
-import { tickBookProblem, type TickBook } from './tick-book.js';
+import { tickBookProblem, type TickBook } from '../../../contagion/liquidity/index.js';
 
 /** Ticks grouped by pool id (lower case), each list sorted by tick index. */
 export function ticksByPool(ticks: readonly TickItem[]): Map<string, TickItem[]> {

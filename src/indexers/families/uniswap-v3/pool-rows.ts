@@ -11,8 +11,7 @@
  * self-contained (`liquidity_ticks` is keyed by asset and venue) at the cost of one copy.
  */
 import type { LiquidityRow } from '../../../store/index.js';
-import { virtualReserves } from './price-math.js';
-import type { TickBook } from './tick-book.js';
+import { virtualReserves, type TickBook } from '../../../contagion/liquidity/index.js';
 
 export interface PoolSide {
   /** Asset name in the tables. */

@@ -23,7 +23,7 @@ export interface SwapStep {
 
 export function computeSwapStep(sqrtPrice: bigint, sqrtTarget: bigint, liquidity: bigint, amountRemaining: bigint, feePips: number): SwapStep {
   if (!Number.isInteger(feePips) || feePips < 0 || feePips >= 1_000_000) {
-    throw new RangeError(`contagion/indexers/uniswap-v3/swap-step: fee ${feePips} pips is not an integer in 0..999999`);
+    throw new RangeError(`contagion/liquidity/uniswap-v3/swap-step: fee ${feePips} pips is not an integer in 0..999999`);
   }
   const fee = BigInt(feePips);
   const zeroForOne = sqrtPrice >= sqrtTarget;

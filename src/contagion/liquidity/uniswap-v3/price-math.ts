@@ -32,7 +32,7 @@ export interface VirtualReserves {
 
 /** Virtual reserves of the active range in whole tokens: L/√P and L·√P, scaled by decimals. */
 export function virtualReserves(liquidity: bigint, sqrtPriceX96: bigint, decimals0: number, decimals1: number): VirtualReserves {
-  if (sqrtPriceX96 <= 0n) throw new RangeError(`contagion/indexers/uniswap-v3/price-math: sqrtPriceX96 ${sqrtPriceX96} is not positive`);
+  if (sqrtPriceX96 <= 0n) throw new RangeError(`contagion/liquidity/uniswap-v3/price-math: sqrtPriceX96 ${sqrtPriceX96} is not positive`);
   const root = sqrtPriceRaw(sqrtPriceX96);
   const l = Number(liquidity);
   return { reserve0: l / root / 10 ** decimals0, reserve1: (l * root) / 10 ** decimals1 };

@@ -11,7 +11,7 @@
  */
 import { divRoundingUp, MAX_UINT256, mulDiv, mulDivRoundingUp, Q96 } from './full-math.js';
 
-const MODULE = 'contagion/indexers/uniswap-v3/sqrt-price-math';
+const MODULE = 'contagion/liquidity/uniswap-v3/sqrt-price-math';
 
 /** Token0 between two prices: ⌈·⌉ when the trader pays it (`roundUp`), ⌊·⌋ when the pool does. */
 export function amount0Delta(sqrtA: bigint, sqrtB: bigint, liquidity: bigint, roundUp: boolean): bigint {

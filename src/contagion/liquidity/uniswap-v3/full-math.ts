@@ -12,7 +12,7 @@ export const MAX_UINT160 = (1n << 160n) - 1n;
 
 /** ⌊a·b / d⌋. */
 export function mulDiv(a: bigint, b: bigint, d: bigint): bigint {
-  if (d === 0n) throw new RangeError('contagion/indexers/uniswap-v3/full-math: mulDiv by zero');
+  if (d === 0n) throw new RangeError('contagion/liquidity/uniswap-v3/full-math: mulDiv by zero');
   return (a * b) / d;
 }
 
@@ -25,6 +25,6 @@ export function mulDivRoundingUp(a: bigint, b: bigint, d: bigint): bigint {
 
 /** ⌈a / d⌉ (UnsafeMath.divRoundingUp). */
 export function divRoundingUp(a: bigint, d: bigint): bigint {
-  if (d === 0n) throw new RangeError('contagion/indexers/uniswap-v3/full-math: divRoundingUp by zero');
+  if (d === 0n) throw new RangeError('contagion/liquidity/uniswap-v3/full-math: divRoundingUp by zero');
   return a / d + (a % d === 0n ? 0n : 1n);
 }

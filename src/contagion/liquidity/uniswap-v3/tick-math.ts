@@ -29,7 +29,7 @@ const FACTORS: readonly bigint[] = [
 /** √(1.0001^tick) as a Q64.96 integer, exactly as the pool contract computes it. */
 export function sqrtRatioAtTick(tick: number): bigint {
   if (!Number.isInteger(tick) || Math.abs(tick) > MAX_TICK) {
-    throw new RangeError(`contagion/indexers/uniswap-v3/tick-math: tick ${tick} is not an integer in ${MIN_TICK}..${MAX_TICK}`);
+    throw new RangeError(`contagion/liquidity/uniswap-v3/tick-math: tick ${tick} is not an integer in ${MIN_TICK}..${MAX_TICK}`);
   }
   const absTick = Math.abs(tick);
   let ratio = (absTick & 1) !== 0 ? 0xfffcb933bd6fad37aa2d162d1a594001n : 1n << 128n;
@@ -39,6 +39,26 @@ export function sqrtRatioAtTick(tick: number): bigint {
   if (tick > 0) ratio = MAX_UINT256 / ratio;
   // Q128.128 → Q64.96, rounding up so that the tick of the result is the tick given.
   return (ratio >> 32n) + (ratio % (1n << 32n) === 0n ? 0n : 1n);
+}
+
+/**
+ * The greatest tick whose sqrt ratio is ≤ `sqrtPriceX96` (TickMath.getTickAtSqrtRatio). Found by
+ * bisection over `sqrtRatioAtTick`, which is strictly increasing, so the answer is the contract's
+ * exactly (the contract reaches it through a fixed-point log2 and the same final check).
+ */
+export function tickAtSqrtRatio(sqrtPriceX96: bigint): number {
+  if (sqrtPriceX96 < MIN_SQRT_RATIO || sqrtPriceX96 >= MAX_SQRT_RATIO) {
+    throw new RangeError(`contagion/liquidity/uniswap-v3/tick-math: sqrt price ${sqrtPriceX96} is outside [MIN_SQRT_RATIO, MAX_SQRT_RATIO)`);
+  }
+  // Invariant: sqrtRatioAtTick(lo) ≤ sqrtPriceX96 < sqrtRatioAtTick(hi).
+  let lo = MIN_TICK;
+  let hi = MAX_TICK;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (sqrtRatioAtTick(mid) <= sqrtPriceX96) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** √(1.0001^tick) as a float: the price ratio of raw token1 per raw token0, square-rooted. */

@@ -1,10 +1,11 @@
 /**
  * The tick walk against the constant-product formula inside one range and against a hand-built
  * two-range book that a sale crosses one tick of. Hand numbers are worked with 40-digit decimals.
+ * (Moved from test/indexers/families/markets with the maths it tests.)
  */
 import { describe, expect, it } from 'vitest';
-import { sellIntoPool } from '../../../../src/contagion/constant-product-pool.js';
-import { swapExactInput, tickBookProblem, virtualReserves, type TickBook } from '../../../../src/indexers/families/uniswap-v3/index.js';
+import { sellIntoPool } from '../../../src/contagion/constant-product-pool.js';
+import { sqrtRatioAtTick, swapExactInput, tickBookProblem, virtualReserves, type TickBook } from '../../../src/contagion/liquidity/index.js';
 
 const Q96 = 1n << 96n;
 const E18 = 10n ** 18n;
@@ -81,6 +82,8 @@ describe('swap walk across ticks', () => {
     expect(Number(92191568092893408n - result.amountOut)).toBeGreaterThanOrEqual(0);
     expect(Number(92191568092893408n - result.amountOut)).toBeLessThanOrEqual(4);
     expect(Number(result.sqrtPriceX96) / 2 ** 96).toBeCloseTo(0.93675734558151627, 15);
+    // Ended inside a range: the tick is read off the price, ⌊log_1.0001(0.9367573²)⌋ = ⌊-1306.7⌋.
+    expect(result.tick).toBe(-1307);
   });
 
   it('runs out of liquidity above tick 2000 and reports the input it could not sell', () => {
@@ -91,6 +94,11 @@ describe('swap walk across ticks', () => {
     expect(result.exhausted).toBe(true);
     expect(result.ticksCrossed).toBe(1);
     expect(result.liquidity).toBe(0n);
+    // With no price limit the contract then moves the price through the empty book to its bound,
+    // MAX_SQRT_RATIO − 1, in tick 887271; limited at tick 2000 it stops there, crossed upwards.
+    expect(result.tick).toBe(887271);
+    const limited = swapExactInput(twoRanges, { zeroForOne: false, amountIn: E18, sqrtPriceLimitX96: sqrtRatioAtTick(2000) });
+    expect(limited).toMatchObject({ tick: 2000, liquidity: 0n, amountIn: result.amountIn, amountOut: result.amountOut });
     expect(Number(result.amountIn - 105165392603232697n)).toBeGreaterThanOrEqual(0);
     expect(Number(result.amountIn - 105165392603232697n)).toBeLessThanOrEqual(2);
     expect(Number(95158058067231121n - result.amountOut)).toBeGreaterThanOrEqual(0);

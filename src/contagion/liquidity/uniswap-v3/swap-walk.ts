@@ -11,13 +11,14 @@
  *
  * Amounts are raw integers and rounding is the contract's, so the output is the chain's to the
  * unit, with one difference: the contract also stops at every 256-tick bitmap word boundary, and
- * each extra step can round one unit differently. The later liquidity-curve solver reuses this.
+ * each extra step can round one unit differently. The liquidity curves' exact concentrated venue
+ * (`../concentrated-exact-venue.ts`) walks its books with this.
  */
-import { MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK, sqrtRatioAtTick } from './tick-math.js';
+import { MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK, sqrtRatioAtTick, tickAtSqrtRatio } from './tick-math.js';
 import type { InitialisedTick, TickBook } from './tick-book.js';
 import { computeSwapStep } from './swap-step.js';
 
-const MODULE = 'contagion/indexers/uniswap-v3/swap-walk';
+const MODULE = 'contagion/liquidity/uniswap-v3/swap-walk';
 
 export interface SwapRequest {
   /** True when token0 is sold for token1 (the price falls). */
@@ -36,6 +37,8 @@ export interface SwapResult {
   amountOut: bigint;
   feeAmount: bigint;
   sqrtPriceX96: bigint;
+  /** The pool's tick where the swap ended (as slot0.tick: `tick − 1` after stopping on a tick downwards). */
+  tick: number;
   /** Active liquidity where the swap ended. */
   liquidity: bigint;
   ticksCrossed: number;
@@ -80,9 +83,14 @@ export function swapExactInput(book: TickBook, request: SwapRequest): SwapResult
     remaining -= step.amountIn + step.feeAmount;
     amountOut += step.amountOut;
     feeAmount += step.feeAmount;
+    const moved = step.sqrtPriceNext !== sqrtPrice;
     sqrtPrice = step.sqrtPriceNext;
-    // Stopped inside the range: the input is spent or the limit reached, either way the end.
-    if (sqrtPrice !== sqrtNext) break;
+    // Stopped inside the range: the input is spent or the limit reached, either way the end (the
+    // contract then reads the tick off the price).
+    if (sqrtPrice !== sqrtNext) {
+      if (moved) tick = tickAtSqrtRatio(sqrtPrice);
+      break;
+    }
     if (next !== null) {
       liquidity += zeroForOne ? -next.liquidityNet : next.liquidityNet;
       if (liquidity < 0n) throw new RangeError(`${MODULE}: liquidity is negative after crossing tick ${tickNext}: the tick book is inconsistent`);
@@ -90,5 +98,5 @@ export function swapExactInput(book: TickBook, request: SwapRequest): SwapResult
     }
     tick = zeroForOne ? tickNext - 1 : tickNext;
   }
-  return { amountIn: request.amountIn - remaining, amountOut, feeAmount, sqrtPriceX96: sqrtPrice, liquidity, ticksCrossed, exhausted: remaining > 0n };
+  return { amountIn: request.amountIn - remaining, amountOut, feeAmount, sqrtPriceX96: sqrtPrice, tick, liquidity, ticksCrossed, exhausted: remaining > 0n };
 }

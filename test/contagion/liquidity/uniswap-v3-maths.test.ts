@@ -16,9 +16,10 @@ import {
   sqrtPriceAtTick,
   sqrtPriceX96ToPrice,
   sqrtRatioAtTick,
+  tickAtSqrtRatio,
   tickToPrice,
   virtualReserves,
-} from '../../../../src/indexers/families/uniswap-v3/index.js';
+} from '../../../src/contagion/liquidity/index.js';
 
 const Q96 = 1n << 96n;
 const E18 = 10n ** 18n;
@@ -53,6 +54,18 @@ describe('tick ↔ sqrt price', () => {
     // ln 2 / ln √1.0001 = 13863.6: the sqrt price crosses 2 (the price 4) between ticks 13863 and 13864.
     expect(sqrtRatioAtTick(13863)).toBeLessThan(2n * Q96);
     expect(sqrtRatioAtTick(13864)).toBeGreaterThan(2n * Q96);
+  });
+
+  it('inverts sqrtRatioAtTick as TickMath.getTickAtSqrtRatio does: the greatest tick at or below the price', () => {
+    expect(tickAtSqrtRatio(MIN_SQRT_RATIO)).toBe(MIN_TICK);
+    expect(tickAtSqrtRatio(MAX_SQRT_RATIO - 1n)).toBe(MAX_TICK - 1);
+    for (const tick of [-887271, -276225, -74959, -1, 0, 1, 13863, 200310, 887271]) {
+      expect(tickAtSqrtRatio(sqrtRatioAtTick(tick))).toBe(tick);
+      expect(tickAtSqrtRatio(sqrtRatioAtTick(tick) - 1n)).toBe(tick - 1);
+    }
+    // The USDC/WETH fixture's state: √P = 22360·2^96 lies in tick 200310.
+    expect(tickAtSqrtRatio(22360n * Q96)).toBe(200310);
+    expect(() => tickAtSqrtRatio(MAX_SQRT_RATIO)).toThrow(/tick-math: sqrt price .* is outside/);
   });
 
   it('rejects ticks outside the range', () => {
