@@ -5,3 +5,9 @@ export { arbitrageToPrice, sellIntoPool, poolPrice, type PoolReserves } from './
 export { CascadeError } from './errors.js';
 export type * from './cascade-types.js';
 export { optionsParticipant, type OptionsParticipant, type OptionsVenueOutcome } from './options-participant.js';
+export { contagionCascade, DEFAULTS as CONTAGION_DEFAULTS, type ContagionOptions, type ContagionResult, type ProtocolLossSplit } from './contagion-cascade.js';
+export { ConstantProductImpact, type PriceImpact } from './price-impact.js';
+export { liquidatorCapital, type LiquidatorCapital } from './liquidator-capital.js';
+export { describeModel } from './describe-model.js';
+export { attributeLosses, type LossAttribution } from './attribute-losses.js';
+export * from './network/index.js';
