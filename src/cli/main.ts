@@ -15,11 +15,13 @@
  * I/O happens only here, in src/store and in the report writer; everything between is pure.
  */
 import { Command, CommanderError } from 'commander';
+import { registerClearing } from './commands/clearing.js';
 import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-command.js';
 import { registerMargin } from './commands/margin.js';
 import { registerPrice } from './commands/price.js';
+import { registerRank } from './commands/rank.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerScenarios } from './commands/scenarios.js';
@@ -40,6 +42,8 @@ registerScenarios(program);
 registerGraph(program);
 registerPrice(program);
 registerMargin(program);
+registerRank(program);
+registerClearing(program);
 
 try {
   await program.parseAsync(process.argv);

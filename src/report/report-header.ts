@@ -1,4 +1,4 @@
-import { REFERENCE_CASCADE_ASSUMPTIONS } from '../contagion/index.js';
+import { describeModel } from '../contagion/index.js';
 import type { SnapshotInfo } from '../model/ecosystem.js';
 import type { ScenarioRun } from '../pipeline/run-scenarios.js';
 import type { ReportInput } from './report-input.js';
@@ -18,9 +18,9 @@ export function snapshotBlocksText(snapshot: SnapshotInfo): string {
   return entries.map(([chain, block]) => `${chain} ${block}`).join(', ');
 }
 
-/** Model and its options as one line: "reference-cascade (maxRounds 100, recordEvents true)". */
+/** Model and its options as one line: "contagion-cascade (maxRounds 100, arbitrageInflow 0, …)". */
 export function modelText(model: ReportInput['model']): string {
-  const options = Object.entries(model.options).map(([key, value]) => `${key} ${String(value)}`);
+  const options = Object.entries(model.options).map(([key, value]) => `${key} ${value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
   return options.length > 0 ? `${model.solver} (${options.join(', ')})` : model.solver;
 }
 
@@ -36,7 +36,7 @@ export function reportHeaderFacts(input: ReportInput): [string, string][] {
     ['Positions', `${formatCount(summary.riskAccounts)} risk accounts, ${formatCount(summary.positions)} positions; `
       + `${formatUsdCompact(summary.collateralUsd)} collateral and ${formatUsdCompact(summary.debtUsd)} debt at snapshot prices`],
     ['Model', modelText(input.model)],
-    ['Assumptions', REFERENCE_CASCADE_ASSUMPTIONS],
+    ['Assumptions', describeModel(input.model.options)],
     ['Scenarios', input.runs.map((run) => run.scenario.name).join(', ') || '(none)'],
     ['Generated at', input.generatedAt],
   ];

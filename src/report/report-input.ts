@@ -1,4 +1,4 @@
-import type { ReferenceCascadeOptions } from '../contagion/index.js';
+import type { ContagionOptions } from '../contagion/index.js';
 import type { SnapshotInfo } from '../model/ecosystem.js';
 import type { ScenarioRun } from '../pipeline/run-scenarios.js';
 import type { SnapshotSummary } from '../risk/index.js';
@@ -13,8 +13,8 @@ export interface ReportInput {
   snapshot: SnapshotInfo;
   summary: SnapshotSummary;
   model: {
-    solver: 'reference-cascade';
-    options: ReferenceCascadeOptions;
+    solver: 'reference-cascade' | 'contagion-cascade';
+    options: Partial<ContagionOptions>;
   };
   runs: ScenarioRun[];
 }

@@ -1,4 +1,4 @@
-import type { CascadeResult, LiquidationRecord, ReferenceCascadeOptions } from '../contagion/index.js';
+import type { CascadeResult, LiquidationRecord } from '../contagion/index.js';
 import type { SnapshotInfo } from '../model/ecosystem.js';
 import type { SnapshotSummary } from '../risk/index.js';
 import type { ReportInput } from './report-input.js';
@@ -38,7 +38,7 @@ export interface ReportJsonScenario {
 export interface ReportJsonShape {
   generatedAt: string;
   snapshot: SnapshotInfo;
-  model: { solver: 'reference-cascade'; options: ReferenceCascadeOptions };
+  model: ReportInput['model'];
   summary: SnapshotSummary;
   scenarios: ReportJsonScenario[];
 }

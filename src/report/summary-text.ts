@@ -1,4 +1,4 @@
-import { REFERENCE_CASCADE_ASSUMPTIONS } from '../contagion/index.js';
+import { describeModel } from '../contagion/index.js';
 import type { SnapshotInfo } from '../model/ecosystem.js';
 import type { ScenarioRun } from '../pipeline/run-scenarios.js';
 import type { ReportInput } from './report-input.js';
@@ -20,7 +20,7 @@ export const SUMMARY_PRICE_MOVES = 5;
 export function formatRunSummary(snapshot: SnapshotInfo, runs: readonly ScenarioRun[]): string {
   const head = `Contagion: ${snapshotRef(snapshot)}, source ${snapshot.source}${snapshot.label ? `: ${snapshot.label}` : ''}`;
   const blocks = runs.map((run, index) => scenarioText(snapshot, run, index));
-  const model = `Model: reference cascade; ${REFERENCE_CASCADE_ASSUMPTIONS}.`;
+  const model = `Model: ${runs[0]?.result.options === undefined ? 'reference cascade' : 'contagion solver'}; ${describeModel(runs[0]?.result.options)}.`;
   return `${escapeTerminal(head)}\n${model}\n\n${blocks.join('\n')}`;
 }
 

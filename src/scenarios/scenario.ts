@@ -11,6 +11,32 @@ export const scenarioSchema = z.looseObject({
   shocks: z.record(z.string().min(1), z.number().positive().finite()),
   /** Multipliers on options venues' implied vols, by underlying symbol (1.5 = vols up 50%). */
   volShocks: z.record(z.string().min(1), z.number().positive().finite()).default({}),
+  /** Contagion-model options for this scenario (src/contagion/contagion-cascade.ts); CLI flags override them. */
+  model: z
+    .strictObject({
+      maxRounds: z.number().int().min(1).optional(),
+      arbitrageInflow: z.number().min(0).max(1).optional(),
+      liquidatorCapacity: z
+        .strictObject({ multiplier: z.number().nonnegative(), protocolsWithoutHistory: z.enum(['unlimited', 'none']).default('unlimited') })
+        .nullable()
+        .optional(),
+      gas: z
+        .strictObject({ priceGwei: z.number().nonnegative(), gasPerLiquidation: z.number().nonnegative(), ethAsset: z.string().default('WETH') })
+        .nullable()
+        .optional(),
+      insuranceFunds: z.boolean().optional(),
+      oracle: z
+        .union([
+          z.strictObject({ model: z.literal('lag'), lagRounds: z.number().int().min(0), roundSeconds: z.number().positive().default(12) }),
+          z.strictObject({
+            model: z.literal('chainlink'), deviationThreshold: z.number().positive().default(0.005),
+            heartbeatSeconds: z.number().positive().default(3600), roundSeconds: z.number().positive().default(12),
+          }),
+        ])
+        .nullable()
+        .optional(),
+    })
+    .default({}),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

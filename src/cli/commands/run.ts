@@ -2,17 +2,17 @@ import type { Command } from 'commander';
 import { openSnapshot, runScenarios, loadScenarios } from '../../pipeline/index.js';
 import { formatRunSummary } from '../../report/index.js';
 import { DEFAULT_SCENARIO } from '../../scenarios/index.js';
+import { addModelFlags, modelOverrides, type ModelFlags } from '../model-flags.js';
 import { addSnapshotOptions, logToStderr, positiveInteger, type SnapshotOptions } from '../options.js';
 
-interface RunOptions extends SnapshotOptions {
+interface RunOptions extends SnapshotOptions, ModelFlags {
   scenario: string;
   json?: boolean;
   events?: boolean;
-  maxRounds?: number;
 }
 
 export function registerRun(program: Command): void {
-  addSnapshotOptions(
+  addModelFlags(addSnapshotOptions(
     program
       .command('run')
       .description('run the reference liquidation cascade for one scenario and print what it did')
@@ -20,14 +20,11 @@ export function registerRun(program: Command): void {
       .option('--json', 'print the result object as JSON on stdout')
       .option('--events', 'with --json, include one record per liquidation under "events"')
       .option('--max-rounds <n>', 'stop after this many rounds (default 100)', positiveInteger),
-  ).action(async (options: RunOptions) => {
+  )).action(async (options: RunOptions) => {
     const [scenario] = loadScenarios([options.scenario]);
     const { database, snapshot } = await openSnapshot({ db: options.db, snapshot: options.snapshot, log: logToStderr });
     database.close();
-    const [run] = runScenarios(snapshot, [scenario!], {
-      ...(options.maxRounds === undefined ? {} : { maxRounds: options.maxRounds }),
-      recordEvents: true,
-    });
+    const [run] = runScenarios(snapshot, [scenario!], { ...modelOverrides(options), recordEvents: true });
     for (const warning of run!.warnings) logToStderr(warning);
     if (options.json) {
       const { events, ...result } = run!.result;

@@ -1,0 +1,57 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { ContagionOptions } from '../contagion/index.js';
+
+const fraction = (value: string): number => {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError(`expected a number in [0, 1], got ${JSON.stringify(value)}`);
+  return n;
+};
+const nonNegative = (value: string): number => {
+  const n = Number(value);
+  if (!(n >= 0) || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a number ≥ 0, got ${JSON.stringify(value)}`);
+  return n;
+};
+
+export interface ModelFlags {
+  arbitrageInflow?: number;
+  liquidatorCapacity?: number;
+  gasGwei?: number;
+  gasPerLiquidation?: number;
+  insurance?: boolean;
+  maxRounds?: number;
+  oracleLag?: number;
+  oracle?: string;
+  roundSeconds?: number;
+}
+
+/** The contagion-model flags `run`, `report` and `rank` share; a scenario's `model` sets the same things. */
+export function addModelFlags(command: Command): Command {
+  return command
+    .option('--arbitrage-inflow <alpha>', 'share of the gap to the outside price arbitrage closes after each round, 0–1 (default 0: none)', fraction)
+    .option('--liquidator-capacity <multiplier>', "limit liquidators' capital per round to this multiple of the largest repayment each made in the liquidation history", nonNegative)
+    .option('--gas-gwei <price>', 'gas price: liquidations whose bonus is below their gas cost wait', nonNegative)
+    .option('--gas-per-liquidation <gas>', 'gas one liquidation uses (with --gas-gwei; default 350,000, an assumption: a liquidationCall plus a swap)', nonNegative)
+    .option('--insurance', "cover each protocol's bad debt from its insurance fund first, then socialise the rest over its suppliers")
+    .option('--oracle-lag <rounds>', 'decide liquidations at oracle prices this many rounds behind the pools (starting from the pre-shock prices)', nonNegative)
+    .option('--oracle <model>', 'chainlink: oracles update at 0.5% deviation or every 3,600 s (ETH/USD mainnet), starting from the pre-shock prices')
+    .option('--round-seconds <s>', 'duration of a cascade round for the oracle clock (default 12: one block)', nonNegative);
+}
+
+/** The flags given, as solver options (only those given: a scenario's model fills the rest). */
+export function modelOverrides(flags: ModelFlags): Partial<ContagionOptions> {
+  const out: Partial<ContagionOptions> = {};
+  if (flags.maxRounds !== undefined) out.maxRounds = flags.maxRounds;
+  if (flags.arbitrageInflow !== undefined) out.arbitrageInflow = flags.arbitrageInflow;
+  if (flags.liquidatorCapacity !== undefined) out.liquidatorCapacity = { multiplier: flags.liquidatorCapacity, protocolsWithoutHistory: 'unlimited' };
+  if (flags.gasGwei !== undefined) out.gas = { priceGwei: flags.gasGwei, gasPerLiquidation: flags.gasPerLiquidation ?? 350_000, ethAsset: 'WETH' };
+  if (flags.insurance) out.insuranceFunds = true;
+  const roundSeconds = flags.roundSeconds ?? 12;
+  if (flags.oracleLag !== undefined) {
+    if (!Number.isInteger(flags.oracleLag)) throw new InvalidArgumentError(`--oracle-lag must be a whole number of rounds, got ${flags.oracleLag}`);
+    out.oracle = { model: 'lag', lagRounds: flags.oracleLag, roundSeconds };
+  } else if (flags.oracle !== undefined) {
+    if (flags.oracle !== 'chainlink') throw new InvalidArgumentError(`--oracle must be chainlink, got ${JSON.stringify(flags.oracle)}`);
+    out.oracle = { model: 'chainlink', deviationThreshold: 0.005, heartbeatSeconds: 3600, roundSeconds };
+  }
+  return out;
+}
