@@ -15,7 +15,12 @@ export function checkSnapshot(snapshot: EcosystemSnapshot, priceUsd: Float64Arra
   if (priceUsd.length !== nAssets) {
     throw new GraphError(`priceUsd has ${priceUsd.length} entries but assets has ${nAssets} rows`);
   }
-  sameLength('assets', { symbol: assets.symbol, kind: assets.kind, underlying: assets.underlying, decimals: assets.decimals });
+  sameLength('assets', {
+    symbol: assets.symbol, kind: assets.kind, underlying: assets.underlying, decimals: assets.decimals,
+    ...(assets.exchangeRate === undefined ? {} : { exchangeRate: assets.exchangeRate }),
+    ...(assets.issuer === undefined ? {} : { issuer: assets.issuer }),
+    ...(assets.lpComponents === undefined ? {} : { lpComponents: assets.lpComponents }),
+  });
   sameLength('markets', { protocol: markets.protocol, market: markets.market, asset: markets.asset, liquidationThreshold: markets.liquidationThreshold });
   sameLength('accounts', { protocol: accounts.protocol, account: accounts.account, market: accounts.market });
   sameLength('positions', { account: positions.account, asset: positions.asset, side: positions.side, amount: positions.amount, liquidationThreshold: positions.liquidationThreshold });

@@ -43,7 +43,28 @@ export interface AssetTable {
   underlying: (string | null)[];
   priceUsd: Float64Array;
   priceSource: string[];
+  /**
+   * Units of `underlying` one token redeems for (wstETH's `stEthPerToken` ≈ 1.15, an aToken 1);
+   * `NaN` when unknown, when the solver takes snapshot price / underlying's price. Optional: a
+   * snapshot built by hand may leave the three derived-asset columns out.
+   */
+  exchangeRate?: Float64Array;
+  /** Name of the protocol (in `protocols`) whose receipt token this is (aWETH → "aave-v3"); `null` for other assets. */
+  issuer?: (string | null)[];
+  /** LP and vault tokens: the components one token holds at the snapshot; `null` for other assets. */
+  lpComponents?: (LpComponentSpec | null)[];
 }
+
+/** What one LP or vault token holds: `units[k]` of asset `symbol[k]` per token at the snapshot. */
+export interface LpComponentSpec {
+  symbol: string[];
+  units: number[];
+  /** 'constant-product': a 50/50 x·y = k pool of exactly two components; 'basket': fixed units. */
+  model: LpModel;
+}
+
+export const LP_MODELS = ['constant-product', 'basket'] as const;
+export type LpModel = (typeof LP_MODELS)[number];
 
 export interface ProtocolTable {
   name: string[];

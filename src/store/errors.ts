@@ -9,14 +9,18 @@ export class StoreError extends Error {
   }
 }
 
-/** A value in an imported file is wrong: names the file, the line (1 = header) and the field. */
+/**
+ * A value in an imported file is wrong: names the file, the line (1 = header), the record where
+ * its key is known (`asset aWETH`) and the field.
+ */
 export class ImportError extends StoreError {
   readonly file: string;
   readonly line: number | null;
   readonly field: string | null;
+  readonly record: string | null;
 
-  constructor(file: string, line: number | null, field: string | null, problem: string) {
-    const where = [file, line === null ? null : `line ${line}`, field === null ? null : `field "${field}"`]
+  constructor(file: string, line: number | null, field: string | null, problem: string, record: string | null = null) {
+    const where = [file, line === null ? null : `line ${line}`, record === null ? null : `(${record})`, field === null ? null : `field "${field}"`]
       .filter((part) => part !== null)
       .join(' ');
     super(`contagion/import: ${where}: ${problem}`);
@@ -24,5 +28,6 @@ export class ImportError extends StoreError {
     this.file = file;
     this.line = line;
     this.field = field;
+    this.record = record;
   }
 }

@@ -8,6 +8,7 @@ import type {
   SnapshotInfo,
 } from '../model/ecosystem.js';
 import { StoreError } from './errors.js';
+import { lpComponentsFromStore } from './lp-components.js';
 import { queryRows } from './database.js';
 import { readColumns } from './read-columns.js';
 
@@ -39,6 +40,7 @@ export async function loadSnapshot(connection: DuckDBConnection, snapshotId: num
 
   const assets = await readColumns(connection, 'snapshot/assets', params, {
     symbol: 'str', decimals: 'i32', kind: 'str', underlying: 'str?', price_usd: 'f64', price_source: 'str',
+    exchange_rate: 'f64', issuer: 'str?', lp_components: 'str?', lp_model: 'str?',
   });
   const protocols = await readColumns(connection, 'snapshot/protocols', params, {
     protocol: 'str', kind: 'str', chain: 'str?', isolation: 'str', close_factor: 'f64', full_close_below_hf: 'f64', insurance_fund_usd: 'f64', settings: 'str',
@@ -87,6 +89,9 @@ export async function loadSnapshot(connection: DuckDBConnection, snapshotId: num
       underlying: assets.underlying,
       priceUsd: assets.price_usd,
       priceSource: assets.price_source,
+      exchangeRate: assets.exchange_rate,
+      issuer: assets.issuer,
+      lpComponents: assets.symbol.map((symbol, a) => lpComponentsFromStore(symbol, assets.lp_components[a] ?? null, assets.lp_model[a] ?? null)),
     },
     protocols: {
       name: protocols.protocol,

@@ -1,4 +1,4 @@
-import type { AssetKind, IsolationMode, PositionSide, ProtocolKind } from '../model/ecosystem.js';
+import type { AssetKind, IsolationMode, LpComponentSpec, PositionSide, ProtocolKind } from '../model/ecosystem.js';
 
 /**
  * One snapshot as validated rows, ready to be written in one transaction. The CSV importer builds
@@ -50,6 +50,16 @@ export interface AssetRow {
   address: string | null;
   chain: string | null;
   extra: Extra;
+  /**
+   * Derived-asset reference data (columns of their own since schema 4); optional so that a source
+   * that knows none of it (most indexers) leaves them out, which stores NULL.
+   * Units of `underlying` one token redeems for, > 0.
+   */
+  exchangeRate?: number | null;
+  /** The protocol of the same snapshot whose receipt token this is. */
+  issuer?: string | null;
+  /** An LP or vault token's components per token; each symbol an asset of the same snapshot. */
+  lpComponents?: LpComponentSpec | null;
 }
 
 export interface ProtocolRow {

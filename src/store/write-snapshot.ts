@@ -1,6 +1,7 @@
 import { DuckDBDecimalValue, DuckDBTimestampTZValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from './database.js';
 import { StoreError } from './errors.js';
+import { lpComponentsJson } from './lp-components.js';
 import { sqlFile } from './query-files.js';
 import type { Extra, SnapshotRows } from './snapshot-rows.js';
 
@@ -45,6 +46,11 @@ export async function writeSnapshotRows(connection: DuckDBConnection, rows: Snap
     optionalText(a, r.address);
     optionalText(a, r.chain);
     extra(a, r.extra);
+    optionalDouble(a, r.exchangeRate ?? null);
+    optionalText(a, r.issuer ?? null);
+    const lp = r.lpComponents ?? null;
+    optionalText(a, lp === null ? null : lpComponentsJson(lp));
+    optionalText(a, lp === null ? null : lp.model);
   });
   await append(connection, 'prices', rows.assets, (a, r) => {
     a.appendInteger(id);

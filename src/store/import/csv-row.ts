@@ -12,10 +12,17 @@ export class CsvRow {
     readonly file: string,
     readonly line: number,
     readonly record: Readonly<Record<string, string>>,
+    /** What the record is, once its key is read (`asset aWETH`); named in every error. */
+    readonly label: string | null = null,
   ) {}
 
+  /** The same record, its errors naming it as `label` (`row.about('asset aWETH')`). */
+  about(label: string): CsvRow {
+    return new CsvRow(this.file, this.line, this.record, label);
+  }
+
   fail(field: string | null, problem: string): never {
-    throw new ImportError(this.file, this.line, field, problem);
+    throw new ImportError(this.file, this.line, field, problem, this.label);
   }
 
   /** The trimmed text of a column, or `null` when the column is absent or the cell empty. */

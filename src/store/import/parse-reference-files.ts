@@ -3,9 +3,10 @@ import { ASSET_KINDS, ISOLATION_MODES, PROTOCOL_KINDS } from '../../model/ecosys
 import type { AssetRow, MarketRow, ProtocolRow } from '../snapshot-rows.js';
 import type { CsvFile } from './csv-file.js';
 import type { CsvRow } from './csv-row.js';
+import { checkLpComponents, DERIVATION_COLUMNS, readAssetDerivation } from './parse-asset-derivation.js';
 
 export const ASSET_COLUMNS = ['symbol', 'decimals', 'kind', 'price_usd'] as const;
-const ASSET_KNOWN = [...ASSET_COLUMNS, 'underlying', 'price_source', 'address', 'chain'];
+const ASSET_KNOWN = [...ASSET_COLUMNS, 'underlying', 'price_source', 'address', 'chain', ...DERIVATION_COLUMNS];
 export const PROTOCOL_COLUMNS = ['protocol', 'kind', 'close_factor', 'full_close_below_hf'] as const;
 const PROTOCOL_KNOWN = [...PROTOCOL_COLUMNS, 'isolation', 'chain', 'insurance_fund_usd'];
 export const MARKET_COLUMNS = ['protocol', 'asset', 'ltv', 'liquidation_threshold', 'liquidation_bonus'] as const;
@@ -20,25 +21,29 @@ export function uniqueKey(seen: Map<string, number>, key: string, row: CsvRow, f
 
 export function parseAssets(file: CsvFile): AssetRow[] {
   const seen = new Map<string, number>();
-  const assets = file.rows.map((row): AssetRow => {
-    const symbol = row.text('symbol');
-    uniqueKey(seen, symbol, row, 'symbol', 'asset');
+  const assets = file.rows.map((unnamed): AssetRow => {
+    const symbol = unnamed.text('symbol');
+    uniqueKey(seen, symbol, unnamed, 'symbol', 'asset');
+    const row = unnamed.about(`asset ${symbol}`);
+    const underlying = row.optionalText('underlying');
     return {
       symbol,
       decimals: row.integer('decimals', 0, 36),
       kind: row.oneOf('kind', ASSET_KINDS),
       priceUsd: row.number('price_usd', { above: 0 }),
       priceSource: row.optionalText('price_source') ?? 'import',
-      underlying: row.optionalText('underlying'),
+      underlying,
       address: row.optionalText('address'),
       chain: row.optionalText('chain'),
       extra: row.extras(ASSET_KNOWN),
+      ...readAssetDerivation(row, symbol, underlying),
     };
   });
   file.rows.forEach((row, i) => {
-    const underlying = assets[i]!.underlying;
-    if (underlying !== null && !seen.has(underlying)) row.fail('underlying', `${JSON.stringify(underlying)} is not an asset in assets.csv`);
+    const { symbol, underlying } = assets[i]!;
+    if (underlying !== null && !seen.has(underlying)) row.about(`asset ${symbol}`).fail('underlying', `${JSON.stringify(underlying)} is not an asset in assets.csv`);
   });
+  checkLpComponents(file, assets);
   if (assets.length === 0) throw new ImportError(file.name, null, null, 'has no rows');
   return assets;
 }

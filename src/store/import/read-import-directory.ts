@@ -7,6 +7,7 @@ import type { SnapshotMeta, SnapshotRows } from '../snapshot-rows.js';
 import { readCsvFile, type CsvFile } from './csv-file.js';
 import { parseLiquidationEvents, parseLiquidators, parseLiquidity, EVENT_COLUMNS, LIQUIDATOR_COLUMNS, LIQUIDITY_COLUMNS } from './parse-optional-files.js';
 import { parseOptionPositions, parseOptions, parsePriceHistory, OPTION_COLUMNS, OPTION_POSITION_COLUMNS, PRICE_HISTORY_COLUMNS } from './parse-options-files.js';
+import { checkIssuers } from './parse-asset-derivation.js';
 import { parsePositions, POSITION_COLUMNS } from './parse-position-files.js';
 import { parseAssets, parseMarkets, parseProtocols, ASSET_COLUMNS, MARKET_COLUMNS, PROTOCOL_COLUMNS } from './parse-reference-files.js';
 
@@ -32,10 +33,12 @@ export function readImportDirectory(dirPath: string, now: () => Date = () => new
     if (file !== null) files.push(file);
     return file;
   };
-  const assets = parseAssets(read('assets.csv', ASSET_COLUMNS)!);
+  const assetsFile = read('assets.csv', ASSET_COLUMNS)!;
+  const assets = parseAssets(assetsFile);
   const protocols = parseProtocols(read('protocols.csv', PROTOCOL_COLUMNS)!);
   const assetBySymbol = new Map(assets.map((a) => [a.symbol, a]));
   const protocolByName = new Map(protocols.map((p) => [p.protocol, p]));
+  checkIssuers(assetsFile, assets, protocolByName);
   const markets = parseMarkets(read('markets.csv', MARKET_COLUMNS)!, protocolByName, assetBySymbol);
   const positions = parsePositions(read('positions.csv', POSITION_COLUMNS)!, protocolByName, assetBySymbol, markets);
   const liquidity = parseLiquidity(read('liquidity.csv', LIQUIDITY_COLUMNS, true), assetBySymbol);
