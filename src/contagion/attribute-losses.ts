@@ -27,10 +27,12 @@ export function attributeLosses(
   participantsFor: () => CascadeParticipant[],
   history: Parameters<typeof contagionCascade>[5],
   top = 10,
+  /** The liquidity model every re-run prices its sales with (default: one constant-product pool per asset). */
+  impact?: Parameters<typeof contagionCascade>[4],
 ): LossAttribution {
   const names = prepared.snapshot.protocols.name;
   const run = (pricedSalesFrom: readonly string[] | null): ContagionResult =>
-    contagionCascade(prepared, shocks, { ...options, pricedSalesFrom, recordEvents: pricedSalesFrom === null }, participantsFor(), undefined, history);
+    contagionCascade(prepared, shocks, { ...options, pricedSalesFrom, recordEvents: pricedSalesFrom === null }, participantsFor(), impact, history);
   const full = run(null);
   const protocols = names.map((protocol) => {
     const alone = run([protocol]);

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { DetailSource } from '../contagion/liquidity/index.js';
 import type { EcosystemSnapshot } from '../model/ecosystem.js';
 import {
   defaultDatabasePath,
@@ -12,6 +13,7 @@ import {
   queryRows,
   type Database,
 } from '../store/index.js';
+import { loadLiquidityDetails } from './load-liquidity-details.js';
 
 export interface OpenSnapshotOptions {
   /** Database file; default `data/contagion.duckdb`, seeded from the embedded dataset on first use. */
@@ -22,11 +24,15 @@ export interface OpenSnapshotOptions {
   snapshot?: number;
   /** Where progress notes go (stderr in the CLI). */
   log?: (line: string) => void;
+  /** Also read each liquidity row's extra columns and ticks (what `liquidity: 'curves'` needs). */
+  liquidityDetails?: boolean;
 }
 
 export interface OpenedSnapshot {
   database: Database;
   snapshot: EcosystemSnapshot;
+  /** Parallel to `snapshot.liquidity`, when asked for (`runScenarios` takes them). */
+  liquidityDetails?: DetailSource[];
 }
 
 /**
@@ -42,7 +48,9 @@ export async function openSnapshot(options: OpenSnapshotOptions = {}): Promise<O
   try {
     if (options.seedEmbedded ?? usingDefault) await ensureEmbeddedSnapshot(database, options.log);
     const id = options.snapshot ?? (await latestSnapshotId(database.connection));
-    return { database, snapshot: await loadSnapshot(database.connection, id) };
+    const snapshot = await loadSnapshot(database.connection, id);
+    if (!options.liquidityDetails) return { database, snapshot };
+    return { database, snapshot, liquidityDetails: await loadLiquidityDetails(database, snapshot) };
   } catch (error) {
     database.close();
     throw error;

@@ -8,6 +8,7 @@
  *                            └──────────────────────────────┴─ liquidityCurves → DepthCurve per asset
  *   DepthCurve ── routeSale(Δ) → fills, USD, new curve, curvePriceUsd
  *              ── arbitrageCurve(target, α) → curve moved a fraction α back toward the target
+ *   DepthCurve per asset ── CurveImpact → the cascade's PriceImpact (`--liquidity curves`)
  *
  * Also the exact Uniswap v3 swap maths (uniswap-v3/), which the indexers' Uniswap v3 family uses to
  * read and check pools.
@@ -24,6 +25,7 @@ export { stableswapD, stableswapY, stableswapPrice, stableswapXAtPrice } from '.
 export { depthCurve, curvePriceUsd, curveMarginalUsd, curveCapacityUnits, arbitrageCurve, revalueCounters, type DepthCurve } from './depth-curve.js';
 export { routeSale, DEFAULTS as ROUTE_SALE_DEFAULTS, type RouteSaleOptions, type RouteResult, type VenueFill } from './route-sale.js';
 export { liquidityCurves, DEFAULTS as LIQUIDITY_CURVES_DEFAULTS, type LiquidityCurvesInput, type LiquidityCurvesOptions, type LiquidityCurves } from './liquidity-curves.js';
+export { CurveImpact, curveImpact, DEFAULTS as CURVE_IMPACT_DEFAULTS, type CurveImpactInput, type CurveImpactOptions } from './curve-impact.js';
 export { venueDetailOf, venueDetails, type VenueDetail, type ConcentratedDetail, type StableswapDetail, type DetailSource, type ParsedDetail } from './venue-detail.js';
 
 export { sqrtRatioAtTick, sqrtPriceAtTick, tickAtSqrtRatio, MIN_TICK, MAX_TICK, MIN_SQRT_RATIO, MAX_SQRT_RATIO } from './uniswap-v3/tick-math.js';
