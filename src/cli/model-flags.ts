@@ -11,6 +11,10 @@ const nonNegative = (value: string): number => {
   if (!(n >= 0) || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a number ≥ 0, got ${JSON.stringify(value)}`);
   return n;
 };
+const liquidityModel = (value: string): ContagionOptions['liquidity'] => {
+  if (value !== 'pools' && value !== 'curves') throw new InvalidArgumentError(`expected pools or curves, got ${JSON.stringify(value)}`);
+  return value;
+};
 
 export interface ModelFlags {
   arbitrageInflow?: number;
@@ -22,7 +26,26 @@ export interface ModelFlags {
   oracleLag?: number;
   oracle?: string;
   roundSeconds?: number;
+  liquidity?: ContagionOptions['liquidity'];
+  derivedPricing?: 'market' | 'exchange-rate';
+  peg?: Record<string, number>;
+  receiptContagion?: boolean;
 }
+
+const valuation = (value: string): 'market' | 'exchange-rate' => {
+  if (value !== 'market' && value !== 'exchange-rate') throw new InvalidArgumentError(`expected market or exchange-rate, got ${JSON.stringify(value)}`);
+  return value;
+};
+
+/** `--peg wstETH=0.94`, repeatable: a market peg multiplier per derived asset. */
+const pegEntry = (value: string, previous: Record<string, number> | undefined): Record<string, number> => {
+  const match = /^([^=\s]+)=(.+)$/.exec(value);
+  const multiplier = match === null ? NaN : Number(match[2]);
+  if (match === null || !(multiplier > 0) || !Number.isFinite(multiplier)) {
+    throw new InvalidArgumentError(`expected SYMBOL=multiplier with a multiplier > 0 (wstETH=0.94), got ${JSON.stringify(value)}`);
+  }
+  return { ...previous, [match[1]!]: multiplier };
+};
 
 /** The contagion-model flags `run`, `report` and `rank` share; a scenario's `model` sets the same things. */
 export function addModelFlags(command: Command): Command {
@@ -34,7 +57,19 @@ export function addModelFlags(command: Command): Command {
     .option('--insurance', "cover each protocol's bad debt from its insurance fund first, then socialise the rest over its suppliers")
     .option('--oracle-lag <rounds>', 'decide liquidations at oracle prices this many rounds behind the pools (starting from the pre-shock prices)', nonNegative)
     .option('--oracle <model>', 'chainlink: oracles update at 0.5% deviation or every 3,600 s (ETH/USD mainnet), starting from the pre-shock prices')
-    .option('--round-seconds <s>', 'duration of a cascade round for the oracle clock (default 12: one block)', nonNegative);
+    .option('--round-seconds <s>', 'duration of a cascade round for the oracle clock (default 12: one block)', nonNegative)
+    .option(
+      '--liquidity <model>',
+      'pools: one constant-product pool per asset (default); curves: sales routed across each asset\'s indexed venues (Uniswap v3 ticks, Curve StableSwap, constant product)',
+      liquidityModel,
+    )
+    .option(
+      '--derived-pricing <valuation>',
+      "price wrappers, LSTs, receipt and LP tokens from what they derive from; lending oracles read the 'market' price or the 'exchange-rate' (rate × parent, blind to a depeg)",
+      valuation,
+    )
+    .option('--peg <symbol=multiplier>', "break a derived asset's market peg (repeatable: --peg wstETH=0.94 --peg cbETH=0.97); implies --derived-pricing market unless given", pegEntry)
+    .option('--receipt-contagion', "write a protocol's receipt tokens down by its bad debt beyond its insurance fund, re-priced wherever they are collateral (implies derived pricing)");
 }
 
 /** The flags given, as solver options (only those given: a scenario's model fills the rest). */
@@ -45,6 +80,9 @@ export function modelOverrides(flags: ModelFlags): Partial<ContagionOptions> {
   if (flags.liquidatorCapacity !== undefined) out.liquidatorCapacity = { multiplier: flags.liquidatorCapacity, protocolsWithoutHistory: 'unlimited' };
   if (flags.gasGwei !== undefined) out.gas = { priceGwei: flags.gasGwei, gasPerLiquidation: flags.gasPerLiquidation ?? 350_000, ethAsset: 'WETH' };
   if (flags.insurance) out.insuranceFunds = true;
+  if (flags.liquidity !== undefined) out.liquidity = flags.liquidity;
+  if (flags.derivedPricing !== undefined || flags.peg !== undefined) out.derivedPricing = { valuation: flags.derivedPricing ?? 'market', pegs: flags.peg ?? {} };
+  if (flags.receiptContagion) out.receiptContagion = true;
   const roundSeconds = flags.roundSeconds ?? 12;
   if (flags.oracleLag !== undefined) {
     if (!Number.isInteger(flags.oracleLag)) throw new InvalidArgumentError(`--oracle-lag must be a whole number of rounds, got ${flags.oracleLag}`);

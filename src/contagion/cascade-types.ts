@@ -58,6 +58,8 @@ export interface CascadeResult {
   trace: CascadeRound[];
   /** Prices after the shock and before any liquidation. */
   shockedPrices: Record<string, number>;
+  /** Prices before the shock (set by the contagion solver; derived pricing moves assets a scenario does not name). */
+  snapshotPrices?: Record<string, number>;
   seizedCollateralUsdByProtocol: Record<string, number>;
   /** Debt still owed after the cascade, at the final prices. */
   remainingDebtUsdByProtocol: Record<string, number>;
@@ -89,4 +91,10 @@ export interface CascadeParticipant {
   round(round: number, priceUsd: Float64Array): ParticipantRound;
   /** Whether some account would be liquidated at these prices (to tell a real round limit). */
   wouldLiquidate(priceUsd: Float64Array): boolean;
+  /**
+   * Protocols whose shortfall already went through their own waterfall (an options venue's
+   * insurance fund, then socialisation): how it was borne, so the solver's insurance accounting
+   * does not spend the same fund twice.
+   */
+  waterfalls?(): { protocol: string; insuranceAbsorbedUsd: number; socialisedUsd: number; insuranceFundUsd: number }[];
 }

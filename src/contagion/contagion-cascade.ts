@@ -29,6 +29,8 @@ import type { PreparedCascade } from './prepare-cascade.js';
 import { ConstantProductImpact, type PriceImpact } from './price-impact.js';
 import { piecesOf } from './reference-cascade.js';
 import { advanceOracleSet, createOracleSet, laggedFeed, pushFeed, type OracleModel, type OracleSet } from './oracles/index.js';
+import { derivedAssets, derivedTargets, fairPrices, marketPrices, routeSales, type DerivedAssets, type LpComponents } from './derived-assets.js';
+import { receiptWriteDowns, reserveWriteDowns } from './receipt-write-down.js';
 
 export interface ContagionOptions {
   maxRounds: number;
@@ -39,7 +41,11 @@ export interface ContagionOptions {
   liquidatorCapacity: null | { multiplier: number; protocolsWithoutHistory: 'unlimited' | 'none' };
   /** null: liquidations cost nothing (the reference). `ethAsset` prices the gas. */
   gas: null | { priceGwei: number; gasPerLiquidation: number; ethAsset: string };
-  /** null: every protocol's forced sales move prices (the reference). */
+  /**
+   * null: every protocol's forced sales move prices (the reference). Otherwise only the named
+   * protocols' sales do, and only their receipt tokens are written down (attribution switches
+   * protocols' contagion channels off with it).
+   */
   pricedSalesFrom: null | readonly string[];
   /** Cover bad debt from protocols' insurance funds, then socialise the rest over suppliers. */
   insuranceFunds: boolean;
@@ -50,6 +56,25 @@ export interface ContagionOptions {
    * clock of `roundSeconds` per round. Forced sales still trade at pool prices.
    */
   oracle: null | { model: 'lag'; lagRounds: number; roundSeconds: number } | { model: 'chainlink'; deviationThreshold: number; heartbeatSeconds: number; roundSeconds: number };
+  /**
+   * 'pools': one constant-product pool per asset (the reference). 'curves': depth curves over the
+   * indexed venues (Uniswap v3 ticks, Curve StableSwap, constant product), sales routed across
+   * them; the caller builds them (src/contagion/liquidity) and passes the `impact` factory.
+   */
+  liquidity: 'pools' | 'curves';
+  /**
+   * null: every asset moves only by its own shock (the reference). Otherwise pegged and derived
+   * assets follow what they derive from (derived-assets.ts): unshocked wrappers, LSTs, receipt and
+   * LP tokens move with their parents, `pegs` break market pegs, and `valuation` says whether
+   * lending oracles read market prices or exchange rate × parent ('exchange-rate').
+   */
+  derivedPricing: null | { valuation: 'market' | 'exchange-rate'; pegs: Readonly<Record<string, number>> };
+  /**
+   * Receipt-token contagion: a protocol's bad debt beyond its insurance fund writes down its
+   * receipt tokens per unit of supply (receipt-write-down.ts), and protocols holding them as
+   * collateral re-price them every round. Needs derived pricing (market valuation when unset).
+   */
+  receiptContagion: boolean;
 }
 
 export const DEFAULTS: ContagionOptions = {
@@ -61,6 +86,9 @@ export const DEFAULTS: ContagionOptions = {
   pricedSalesFrom: null,
   insuranceFunds: false,
   oracle: null,
+  liquidity: 'pools',
+  derivedPricing: null,
+  receiptContagion: false,
 };
 
 export interface ProtocolLossSplit {
@@ -81,6 +109,19 @@ export interface ContagionResult extends CascadeResult {
   options: ContagionOptions;
   /** With an oracle model: bad debt beyond what the same run with oracles at pool prices books (set by the pipeline). */
   oracleLagLossUsd?: number;
+  /** With receipt contagion: what each protocol's receipt tokens lost, and the loss behind it. */
+  receipts: ReceiptContagion | null;
+}
+
+export interface ReceiptContagion {
+  /** Per receipt token (symbol): share of its value written down at the end, in [0, 1]. */
+  writeDownBySymbol: Record<string, number>;
+  /** Per protocol: bad debt beyond its insurance fund, borne by its suppliers (USD). */
+  uncoveredUsdByProtocol: Record<string, number>;
+  /** Per issuing protocol: value its receipt tokens lost where the snapshot holds them as collateral (USD, at write-down time). */
+  writtenDownUsd: Record<string, number>;
+  /** Per round (index r is round r + 1): receipt-token write-downs by symbol after the round. */
+  writeDownsByRound: Record<string, number>[];
 }
 
 export function contagionCascade(
@@ -99,9 +140,24 @@ export function contagionCascade(
   const accountCount = accounts.protocol.length;
   const protocolCount = protocols.name.length;
 
-  const target = shockedPrices(assets.symbol, assets.priceUsd, shocks);
+  const shocked = shockedPrices(assets.symbol, assets.priceUsd, shocks);
+  const derivedSettings = settings.derivedPricing ?? (settings.receiptContagion ? { valuation: 'market' as const, pegs: {} } : null);
+  const classified = derivedSettings === null ? null : derivedAssets(derivedInput(snapshot, poolUsd));
+  // A snapshot without derived assets prices exactly as the reference does.
+  const derived = classified !== null && classified.any ? classified : null;
+  const target = derived === null ? shocked : derivedTargets(derived, assets.symbol, assets.priceUsd, shocks, derivedSettings!.pegs);
+  if (derived === null && derivedSettings !== null && Object.keys(derivedSettings.pegs).length > 0) {
+    throw new CascadeError(`option derivedPricing.pegs names ${Object.keys(derivedSettings.pegs).join(', ')}, but no asset of the snapshot derives from another`);
+  }
   const pools = impact === undefined ? new ConstantProductImpact(poolAsset, poolUsd, target) : impact(target);
   const price = Float64Array.from(target);
+  // Derived pricing state: each venue's move against its target, receipt write-downs, fair values.
+  const move = new Float64Array(assetCount).fill(1);
+  const writeDown = new Float64Array(assetCount);
+  const fair = new Float64Array(assetCount);
+  const nextPrice = new Float64Array(assetCount);
+  if (derived !== null) marketPrices(derived, target, move, writeDown, price);
+  const exchangeRateValuation = derivedSettings?.valuation === 'exchange-rate';
   const book: PositionBook = {
     start: accounts.positionStart, asset: positions.asset, side: positions.side, amount: Float64Array.from(positions.amount),
     liquidationThreshold: positions.liquidationThreshold, liquidationBonus: positions.liquidationBonus,
@@ -116,6 +172,7 @@ export function contagionCascade(
       priced[q] = 1;
     }
   }
+  const receipts = settings.receiptContagion && derived !== null ? new ReceiptBook(snapshot, derived, priced) : null;
   const capital: LiquidatorCapital | null =
     settings.liquidatorCapacity === null ? null : liquidatorCapital(snapshot, history ?? noHistory(), settings.liquidatorCapacity, protocolCount);
   const ethIndex = settings.gas === null ? -1 : assets.symbol.indexOf(settings.gas.ethAsset);
@@ -157,6 +214,8 @@ export function contagionCascade(
       decide = observed.reported;
       candidates = Array.from({ length: accountCount }, (_, i) => i); // an oracle can move without any sale
     }
+    // Exchange-rate oracles value a derived asset at rate × its parent's reported price, blind to its market peg.
+    if (exchangeRateValuation) decide = fairPrices(derived!, decide, writeDown, fair);
     underwater.length = 0;
     for (const i of candidates) if (health(i) < 1) underwater.push(i);
     if (round > settings.maxRounds) {
@@ -185,13 +244,18 @@ export function contagionCascade(
       if (capital !== null) toRepay = Math.min(toRepay, capital.available(protocol));
       if (!(toRepay > 0)) continue;
       planSeizure(book, i, decide, toRepay, plan);
-      if (settings.gas !== null) {
-        const gasUsd = settings.gas.priceGwei * 1e-9 * settings.gas.gasPerLiquidation * price[ethIndex]!;
-        if (plan.profitUsd < gasUsd && plan.shortUsd === 0) continue; // not worth it yet; an insolvent account is still closed
+      if (settings.gas !== null || derived !== null) {
+        const gasUsd = settings.gas === null ? 0 : settings.gas.priceGwei * 1e-9 * settings.gas.gasPerLiquidation * price[ethIndex]!;
+        // Liquidators sell at market: when the oracle values the collateral above it (a depegged
+        // LST under exchange-rate valuation), the bonus can be worth less than nothing.
+        const profit = derived === null ? plan.profitUsd : marketProfit(plan, book, price);
+        if (profit < gasUsd && plan.shortUsd === 0) continue; // not worth it yet; an insolvent account is still closed
       }
       capital?.draw(protocol, plan.repaidUsd);
       const pieces = settings.recordEvents ? piecesOf(plan, book, assets.symbol) : null;
+      receipts?.holdDebtShares(book, i, decide, debt);
       const accountBadDebt = applySeizure(book, i, plan, debt, soldUnits);
+      receipts?.bookBadDebt(protocol, accountBadDebt);
       if (priced[protocol] === 1) {
         for (let o = 0; o < plan.count; o++) {
           const a = book.asset[plan.position[o]!]!;
@@ -241,10 +305,20 @@ export function contagionCascade(
       marked[i] = 1;
       next.push(i);
     }
+    // Derived assets without a venue of their own are sold where their value trades (routeSales).
+    const routed = derived === null ? pricedUnits : routeSales(derived, (a) => pools.hasVenue(a), price, pricedUnits);
     for (let a = 0; a < assetCount; a++) {
-      if (pricedUnits[a]! > 0) pools.sell(a, pricedUnits[a]!);
+      if (routed[a]! > 0) pools.sell(a, routed[a]!);
       pools.recover(a, target[a]!, settings.arbitrageInflow);
-      const moved = pools.price(a);
+      nextPrice[a] = pools.price(a);
+      move[a] = pools.hasVenue(a) ? nextPrice[a]! / target[a]! : 1;
+    }
+    if (derived !== null) {
+      marketPrices(derived, target, move, writeDown, nextPrice);
+      if (receipts !== null && receipts.writeDown(book, nextPrice, protocols.insuranceFundUsd, writeDown)) marketPrices(derived, target, move, writeDown, nextPrice);
+    }
+    for (let a = 0; a < assetCount; a++) {
+      const moved = nextPrice[a]!;
       if (moved === price[a]) continue;
       price[a] = moved;
       for (let j = assetAccountStart[a]!; j < assetAccountStart[a + 1]!; j++) {
@@ -272,6 +346,7 @@ export function contagionCascade(
       liquidatedDebtUsdByProtocol: byName(protocols.name, roundRepaid), badDebtByProtocol: byName(protocols.name, roundBadDebt),
       soldUnits: byName(assets.symbol, soldUnits),
     });
+    receipts?.endRound(writeDown);
   }
 
   // What is left: debt by protocol at final prices, and accounts still under water.
@@ -308,21 +383,171 @@ export function contagionCascade(
     finalPrices: byName(assets.symbol, price),
     trace,
     shockedPrices: byName(assets.symbol, target),
+    snapshotPrices: byName(assets.symbol, assets.priceUsd),
     seizedCollateralUsdByProtocol: byName(protocols.name, seizedTotal),
     remainingDebtUsdByProtocol: byName(protocols.name, remainingDebt),
     liquidations: trace.reduce((s, r) => s + r.liquidations, 0),
     roundLimitReached,
     events,
     warnings,
-    losses: settings.insuranceFunds ? lossSplit(snapshot, book.amount, price, badDebt) : null,
+    losses: settings.insuranceFunds ? lossSplit(snapshot, book.amount, price, badDebt, participants.flatMap((p) => p.waterfalls?.() ?? [])) : null,
     unliquidatedDebtUsd,
     latentBadDebtUsd,
     options: settings,
+    receipts: receipts === null ? null : receipts.result(writeDown),
   };
 }
 
+/** What a liquidator makes selling the seized units at market prices, less the debt it repaid. */
+function marketProfit(plan: SeizurePlan, book: PositionBook, price: Float64Array): number {
+  let usd = 0;
+  for (let o = 0; o < plan.count; o++) usd += plan.units[o]! * price[book.asset[plan.position[o]!]!]!;
+  return usd - plan.repaidUsd;
+}
+
+/** The snapshot's assets as derived-assets.ts reads them: names resolved to indices. */
+function derivedInput(snapshot: PreparedCascade['snapshot'], poolUsd: Float64Array): Parameters<typeof derivedAssets>[0] {
+  const { assets, protocols } = snapshot;
+  const n = assets.symbol.length;
+  const issuer = new Int32Array(n).fill(-1);
+  assets.issuer?.forEach((name, a) => {
+    if (name === null) return;
+    const q = protocols.name.indexOf(name);
+    if (q < 0) throw new CascadeError(`asset ${assets.symbol[a]}: issuer ${JSON.stringify(name)} is not a protocol of the snapshot`);
+    issuer[a] = q;
+  });
+  const lpComponents = assets.lpComponents?.map((spec, a): LpComponents | null => {
+    if (spec === null) return null;
+    const asset = spec.symbol.map((symbol) => {
+      const c = assets.symbol.indexOf(symbol);
+      if (c < 0) throw new CascadeError(`asset ${assets.symbol[a]}: lp component ${JSON.stringify(symbol)} is not an asset of the snapshot`);
+      return c;
+    });
+    return { asset, units: spec.units, model: spec.model };
+  });
+  return {
+    symbol: assets.symbol, kind: assets.kind, underlying: assets.underlying, priceUsd: assets.priceUsd,
+    ...(assets.exchangeRate === undefined ? {} : { exchangeRate: assets.exchangeRate }),
+    issuer,
+    ...(lpComponents === undefined ? {} : { lpComponents }),
+    venueDepthUsd: poolUsd,
+  };
+}
+
+/**
+ * Receipt contagion's books: bad debt per (protocol, debt asset) reserve, split over an account's
+ * debts pro rata to their value when it is written off; after each round, the reserves' haircuts
+ * (receipt-write-down.ts) from the protocols' uncovered loss over their supplied value at market
+ * prices, and the receipt tokens' write-downs from them.
+ */
+class ReceiptBook {
+  private readonly protocolCount: number;
+  private readonly assetCount: number;
+  private readonly badDebt: Float64Array;
+  private readonly supplied: Float64Array;
+  private readonly debtShare: Float64Array;
+  private readonly debtAsset: Int32Array;
+  private debtCount = 0;
+  private haircut: Float64Array;
+  private uncovered: Float64Array;
+  private readonly writtenDown: Float64Array;
+  private readonly rounds: Record<string, number>[] = [];
+
+  constructor(
+    private readonly snapshot: PreparedCascade['snapshot'],
+    private readonly derived: DerivedAssets,
+    /** Per protocol, 1 when its receipt tokens' write-downs propagate (`pricedSalesFrom`). */
+    private readonly propagates: Uint8Array,
+  ) {
+    this.protocolCount = snapshot.protocols.name.length;
+    this.assetCount = snapshot.assets.symbol.length;
+    this.badDebt = new Float64Array(this.protocolCount * this.assetCount);
+    this.supplied = new Float64Array(this.protocolCount * this.assetCount);
+    this.haircut = new Float64Array(this.protocolCount * this.assetCount);
+    this.uncovered = new Float64Array(this.protocolCount);
+    this.writtenDown = new Float64Array(this.protocolCount);
+    const positions = maxPositionsPerAccount(snapshot.accounts.positionStart);
+    this.debtShare = new Float64Array(positions);
+    this.debtAsset = new Int32Array(positions);
+  }
+
+  /** Account i's debts by asset as shares of its debt (at the prices it is liquidated at), before the seizure changes them. */
+  holdDebtShares(book: PositionBook, i: number, price: Float64Array, debtUsd: number): void {
+    this.debtCount = 0;
+    for (let p = book.start[i]!; p < book.start[i + 1]!; p++) {
+      if (book.side[p] === SIDE_COLLATERAL) continue;
+      this.debtAsset[this.debtCount] = book.asset[p]!;
+      this.debtShare[this.debtCount++] = debtUsd > 0 ? (book.amount[p]! * price[book.asset[p]!]!) / debtUsd : 0;
+    }
+  }
+
+  bookBadDebt(protocol: number, badDebtUsd: number): void {
+    if (!(badDebtUsd > 0)) return;
+    for (let k = 0; k < this.debtCount; k++) {
+      const r = protocol * this.assetCount + this.debtAsset[k]!;
+      this.badDebt[r] = this.badDebt[r]! + badDebtUsd * this.debtShare[k]!;
+    }
+  }
+
+  /** Recomputes haircuts and write-downs at `price`; true when any write-down grew. */
+  writeDown(book: PositionBook, price: Float64Array, fundUsd: Float64Array, out: Float64Array): boolean {
+    const { accounts } = this.snapshot;
+    const A = this.assetCount;
+    this.supplied.fill(0);
+    for (let i = 0; i < accounts.protocol.length; i++) {
+      const base = accounts.protocol[i]! * A;
+      for (let p = book.start[i]!; p < book.start[i + 1]!; p++) {
+        if (book.side[p] === SIDE_COLLATERAL) this.supplied[base + book.asset[p]!] = this.supplied[base + book.asset[p]!]! + book.amount[p]! * price[book.asset[p]!]!;
+      }
+    }
+    const next = reserveWriteDowns({ protocolCount: this.protocolCount, assetCount: A, badDebt: this.badDebt, supplied: this.supplied, fundUsd }, this.haircut);
+    const before = Float64Array.from(out);
+    receiptWriteDowns(this.derived.issuer, this.derived.parent, A, next.haircut, out);
+    for (let a = 0; a < A; a++) if (this.derived.issuer[a]! >= 0 && this.propagates[this.derived.issuer[a]!] === 0) out[a] = 0;
+    this.haircut = next.haircut;
+    this.uncovered = next.uncoveredUsd;
+    let grew = false;
+    for (let a = 0; a < A; a++) {
+      if (out[a]! <= before[a]!) continue;
+      grew = true;
+      // Value the holders of this receipt token lose now: its units held across the snapshot at its pre-write-down price.
+      const q = this.derived.issuer[a]!;
+      let held = 0;
+      for (let i = 0; i < accounts.protocol.length; i++) {
+        for (let p = book.start[i]!; p < book.start[i + 1]!; p++) if (book.asset[p] === a && book.side[p] === SIDE_COLLATERAL) held += book.amount[p]!;
+      }
+      const unwritten = 1 - before[a]!;
+      if (unwritten > 0) this.writtenDown[q] = this.writtenDown[q]! + held * (price[a]! / unwritten) * (out[a]! - before[a]!);
+    }
+    return grew;
+  }
+
+  endRound(writeDown: Float64Array): void {
+    this.rounds.push(this.bySymbol(writeDown));
+  }
+
+  result(writeDown: Float64Array): ReceiptContagion {
+    const names = this.snapshot.protocols.name;
+    return {
+      writeDownBySymbol: this.bySymbol(writeDown),
+      uncoveredUsdByProtocol: byName(names, this.uncovered),
+      writtenDownUsd: byName(names, this.writtenDown),
+      writeDownsByRound: this.rounds,
+    };
+  }
+
+  private bySymbol(writeDown: Float64Array): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let a = 0; a < this.assetCount; a++) if (this.derived.issuer[a]! >= 0) out[this.snapshot.assets.symbol[a]!] = writeDown[a]!;
+    return out;
+  }
+}
+
 /** Bad debt per protocol: insurance fund first, the rest socialised over the protocol's suppliers (cents). */
-function lossSplit(snapshot: PreparedCascade['snapshot'], amount: Float64Array, price: Float64Array, badDebt: Float64Array): Record<string, ProtocolLossSplit> {
+function lossSplit(
+  snapshot: PreparedCascade['snapshot'], amount: Float64Array, price: Float64Array, badDebt: Float64Array,
+  waterfalls: ReturnType<NonNullable<CascadeParticipant['waterfalls']>>,
+): Record<string, ProtocolLossSplit> {
   const { protocols, accounts, positions } = snapshot;
   const supplied = new Float64Array(protocols.name.length);
   for (let i = 0; i < accounts.protocol.length; i++) {
@@ -331,7 +556,19 @@ function lossSplit(snapshot: PreparedCascade['snapshot'], amount: Float64Array, 
     }
   }
   const out: Record<string, ProtocolLossSplit> = {};
+  const ownWaterfall = new Map(waterfalls.map((w) => [w.protocol, w]));
   protocols.name.forEach((name, q) => {
+    const own = ownWaterfall.get(name);
+    if (own !== undefined) {
+      // An options venue's shortfall went through its own waterfall in the rounds: report that one.
+      const socialisedCents = toCents(own.socialisedUsd, `protocol ${name} socialised`);
+      out[name] = {
+        badDebtUsd: badDebt[q]!, insuranceAbsorbedUsd: own.insuranceAbsorbedUsd, socialisedUsd: own.socialisedUsd,
+        supplierHaircut: supplied[q]! > 0 ? centsToUsd(socialisedCents) / supplied[q]! : socialisedCents > 0 ? 1 : 0,
+        insuranceFundUsd: Number.isNaN(own.insuranceFundUsd) ? 0 : own.insuranceFundUsd,
+      };
+      return;
+    }
     const fund = Number.isNaN(protocols.insuranceFundUsd[q]!) ? 0 : protocols.insuranceFundUsd[q]!;
     const shortfall = toCents(badDebt[q]!, `protocol ${name} bad debt`);
     const absorbed = Math.min(shortfall, toCents(fund, `protocol ${name} insurance fund`));

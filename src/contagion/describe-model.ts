@@ -6,7 +6,11 @@ import type { ContagionOptions } from './contagion-cascade.js';
  */
 export function describeModel(options: Partial<ContagionOptions> | undefined): string {
   const o = options ?? {};
-  const parts: string[] = ["forced sales priced on one constant-product pool per asset (each asset's on-chain DEX depth)"];
+  const parts: string[] = [
+    o.liquidity === 'curves'
+      ? "forced sales routed across each asset's indexed venues (Uniswap v3 ticks, Curve StableSwap, constant product), priced on their depth curves"
+      : "forced sales priced on one constant-product pool per asset (each asset's on-chain DEX depth)",
+  ];
   const alpha = o.arbitrageInflow ?? 0;
   parts.push(alpha > 0 ? `arbitrage closes ${(alpha * 100).toFixed(0)}% of the gap to the outside price after each round` : 'no arbitrage inflow between rounds');
   parts.push(
@@ -25,6 +29,17 @@ export function describeModel(options: Partial<ContagionOptions> | undefined): s
   );
   if (o.insuranceFunds) parts.push('bad debt covered by insurance funds first, then socialised over suppliers');
   if (o.pricedSalesFrom) parts.push(`only ${o.pricedSalesFrom.join(', ')}'s forced sales move prices`);
-  const worstCase = alpha === 0 && !o.liquidatorCapacity && !o.gas;
+  const derived = o.derivedPricing ?? null;
+  if (derived !== null) {
+    const pegs = Object.entries(derived.pegs);
+    parts.push(
+      `wrappers, LSTs, receipt and LP tokens priced from what they derive from${pegs.length > 0 ? ` (market pegs ${pegs.map(([s, m]) => `${s} ×${m}`).join(', ')})` : ''}, ` +
+        (derived.valuation === 'exchange-rate'
+          ? 'lending oracles at exchange rate × parent (blind to a depeg), liquidators selling at market'
+          : 'lending oracles at market prices'),
+    );
+  }
+  if (o.receiptContagion) parts.push("a protocol's bad debt beyond its insurance fund written off its receipt tokens wherever they are collateral");
+  const worstCase = alpha === 0 && !o.liquidatorCapacity && !o.gas && (o.oracle ?? null) === null && o.liquidity !== 'curves';
   return `${parts.join('; ')}${worstCase ? ': an upper bound on price impact (docs/reference-cascade.md)' : ''}`;
 }

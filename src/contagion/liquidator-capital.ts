@@ -36,7 +36,8 @@ export function liquidatorCapital(
   const budget = largest.map((usd) => usd * settings.multiplier);
   const left = Float64Array.from(budget);
   // Per protocol its liquidators, largest budget first (who steps in first is deterministic).
-  const byProtocol = serves.map((set) => [...set].filter((l) => budget[l]! > 0).sort((x, y) => budget[y]! - budget[x]! || x - y));
+  // A liquidator with a zero budget (multiplier 0) still serves its protocols: it just brings nothing.
+  const byProtocol = serves.map((set) => [...set].filter((l) => largest[l]! > 0).sort((x, y) => budget[y]! - budget[x]! || x - y));
   const warnings: string[] = [];
   const unlimited = new Uint8Array(protocolCount);
   byProtocol.forEach((list, q) => {

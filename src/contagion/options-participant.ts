@@ -71,6 +71,9 @@ export function optionsParticipant(snapshot: EcosystemSnapshot, volShocks: Reado
   return {
     wouldLiquidate: (price) => state.some(({ book, closed }) => liquidatable(book, closed, price).due.includes(1)),
     outcomes: () => state.map((s) => s.outcome),
+    waterfalls: () => state.map(({ outcome }) => ({
+      protocol: outcome.protocol, insuranceAbsorbedUsd: outcome.insuranceAbsorbedUsd, socialisedUsd: outcome.socialisedUsd, insuranceFundUsd: outcome.insuranceFundUsd,
+    })),
     round(_round, price): ParticipantRound {
       const out: ParticipantRound = {
         liquidations: 0,

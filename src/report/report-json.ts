@@ -29,6 +29,8 @@ export interface ReportJsonScenario {
   name: string;
   description: string;
   shocks: Record<string, number>;
+  /** Market pegs of derived assets the scenario breaks (empty when none). */
+  pegs: Record<string, number>;
   warnings: string[];
   result: ReportResult;
   /** The `TOP_LIQUIDATIONS` largest liquidations by USD repaid; empty when events were not recorded. */
@@ -70,6 +72,7 @@ export function reportJson(input: ReportInput): ReportJson {
         name: scenario.name,
         description: scenario.description,
         shocks: scenario.shocks,
+        pegs: scenario.pegs ?? {},
         warnings,
         result: withoutEvents,
         topLiquidations: largestLiquidations(result, TOP_LIQUIDATIONS),

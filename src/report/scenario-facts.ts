@@ -57,8 +57,9 @@ export function priceMoves(run: ScenarioRun): PriceMove[] {
   for (const [symbol, shockedPriceUsd] of Object.entries(shockedPrices)) {
     const multiplier = run.scenario.shocks[symbol] ?? 1;
     const finalPriceUsd = finalPrices[symbol] ?? shockedPriceUsd;
-    if (multiplier === 1 && finalPriceUsd === shockedPriceUsd) continue;
-    const snapshotPriceUsd = shockedPriceUsd / multiplier;
+    // Derived pricing moves assets the scenario does not name: the solver reports the snapshot's prices.
+    const snapshotPriceUsd = run.result.snapshotPrices?.[symbol] ?? shockedPriceUsd / multiplier;
+    if (snapshotPriceUsd === shockedPriceUsd && finalPriceUsd === shockedPriceUsd) continue;
     moves.push({
       symbol, snapshotPriceUsd, shockedPriceUsd, finalPriceUsd,
       cascadeChange: finalPriceUsd / shockedPriceUsd - 1,

@@ -25,7 +25,8 @@ export function scenarioTables(snapshot: SnapshotInfo, run: ScenarioRun, index: 
 
   const shocks = Object.entries(run.scenario.shocks).map(([symbol, multiplier]) => {
     const shocked = result.shockedPrices[symbol];
-    return [symbol, formatShock(multiplier), shocked === undefined ? 'n/a' : formatPrice(shocked / multiplier), shocked === undefined ? 'n/a' : formatPrice(shocked)];
+    const before = result.snapshotPrices?.[symbol] ?? (shocked === undefined ? undefined : shocked / multiplier);
+    return [symbol, formatShock(multiplier), before === undefined ? 'n/a' : formatPrice(before), shocked === undefined ? 'n/a' : formatPrice(shocked)];
   });
 
   const outcomes = protocolOutcomes(result);

@@ -11,6 +11,11 @@ export const scenarioSchema = z.looseObject({
   shocks: z.record(z.string().min(1), z.number().positive().finite()),
   /** Multipliers on options venues' implied vols, by underlying symbol (1.5 = vols up 50%). */
   volShocks: z.record(z.string().min(1), z.number().positive().finite()).default({}),
+  /**
+   * Market pegs of derived assets (wstETH: 0.94 trades 6% under exchange rate × ETH), applied on
+   * top of the parent's move; they turn derived pricing on (market valuation unless the model says).
+   */
+  pegs: z.record(z.string().min(1), z.number().positive().finite()).default({}),
   /** Contagion-model options for this scenario (src/contagion/contagion-cascade.ts); CLI flags override them. */
   model: z
     .strictObject({
@@ -35,6 +40,11 @@ export const scenarioSchema = z.looseObject({
         ])
         .nullable()
         .optional(),
+      /** 'pools': one constant-product pool per asset (the reference); 'curves': each asset's indexed venues (src/contagion/liquidity). */
+      liquidity: z.enum(['pools', 'curves']).optional(),
+      /** Derived-asset pricing (src/contagion/derived-assets.ts); the scenario's `pegs` join it. */
+      derivedPricing: z.strictObject({ valuation: z.enum(['market', 'exchange-rate']).default('market') }).nullable().optional(),
+      receiptContagion: z.boolean().optional(),
     })
     .default({}),
 });

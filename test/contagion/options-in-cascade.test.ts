@@ -20,7 +20,7 @@ async function snapshotOf(dir: string): Promise<EcosystemSnapshot> {
   await importDirectory(db, dir);
   return loadSnapshot(db.connection, 1);
 }
-const scenario = (spot: number, vol: number): Scenario => ({ name: `eth×${spot} vol×${vol}`, description: '', shocks: { ETH: spot, WETH: spot }, volShocks: { ETH: vol }, model: {} });
+const scenario = (spot: number, vol: number): Scenario => ({ name: `eth×${spot} vol×${vol}`, description: '', shocks: { ETH: spot, WETH: spot }, volShocks: { ETH: vol }, pegs: {}, model: {} });
 const run = (snapshot: EcosystemSnapshot, spot: number, vol: number) => runScenarios(snapshot, [scenario(spot, vol)])[0]!.result;
 
 describe('options venues inside the cascade', () => {

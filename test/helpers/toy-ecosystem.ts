@@ -1,10 +1,18 @@
-import { SIDE_COLLATERAL, SIDE_DEBT } from '../../src/model/ecosystem.js';
+import { SIDE_COLLATERAL, SIDE_DEBT, type AssetKind } from '../../src/model/ecosystem.js';
 import type { CascadeSnapshot } from '../../src/contagion/index.js';
 
 /** A compact, hand-writable ecosystem for solver tests. */
 export interface ToyEcosystem {
-  assets: { symbol: string; priceUsd: number }[];
-  protocols: { name: string; closeFactor: number; fullCloseBelowHf?: number }[];
+  assets: {
+    symbol: string;
+    priceUsd: number;
+    kind?: AssetKind;
+    underlying?: string;
+    exchangeRate?: number;
+    issuer?: string;
+    lp?: { symbol: string[]; units: number[]; model: 'constant-product' | 'basket' };
+  }[];
+  protocols: { name: string; closeFactor: number; fullCloseBelowHf?: number; insuranceFundUsd?: number }[];
   accounts: {
     protocol: string;
     account: string;
@@ -43,10 +51,13 @@ export function toySnapshot(toy: ToyEcosystem): CascadeSnapshot {
     assets: {
       symbol: toy.assets.map((a) => a.symbol),
       decimals: Int32Array.from(toy.assets.map(() => 18)),
-      kind: toy.assets.map(() => 'other' as const),
-      underlying: toy.assets.map(() => null),
+      kind: toy.assets.map((a): AssetKind => a.kind ?? 'other'),
+      underlying: toy.assets.map((a) => a.underlying ?? null),
       priceUsd: Float64Array.from(toy.assets.map((a) => a.priceUsd)),
       priceSource: toy.assets.map(() => 'test'),
+      ...(toy.assets.some((a) => a.exchangeRate !== undefined) ? { exchangeRate: Float64Array.from(toy.assets.map((a) => a.exchangeRate ?? NaN)) } : {}),
+      ...(toy.assets.some((a) => a.issuer !== undefined) ? { issuer: toy.assets.map((a) => a.issuer ?? null) } : {}),
+      ...(toy.assets.some((a) => a.lp !== undefined) ? { lpComponents: toy.assets.map((a) => a.lp ?? null) } : {}),
     },
     protocols: {
       name: toy.protocols.map((p) => p.name),
@@ -55,7 +66,7 @@ export function toySnapshot(toy: ToyEcosystem): CascadeSnapshot {
       isolation: toy.protocols.map(() => 'pooled' as const),
       closeFactor: Float64Array.from(toy.protocols.map((p) => p.closeFactor)),
       fullCloseBelowHf: Float64Array.from(toy.protocols.map((p) => p.fullCloseBelowHf ?? NaN)),
-      insuranceFundUsd: Float64Array.from(toy.protocols.map(() => NaN)),
+      insuranceFundUsd: Float64Array.from(toy.protocols.map((p) => p.insuranceFundUsd ?? NaN)),
       settings: toy.protocols.map(() => ({})),
     },
     accounts: {

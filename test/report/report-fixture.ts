@@ -59,9 +59,9 @@ export const TOY_ECOSYSTEM: ToyEcosystem = {
 };
 
 export const SCENARIOS: Scenario[] = [
-  { name: 'eth-drop-30', description: 'WETH falls 30%; nothing else moves.', shocks: { WETH: 0.7 }, volShocks: {}, model: {} },
-  { name: 'crash *x*|<b>', description: HOSTILE_DESCRIPTION, shocks: { WETH: 0.75, WBTC: 0.8, [HOSTILE_SYMBOL]: 0.6, [MARKDOWN_SYMBOL]: 0.9 }, volShocks: {}, model: {} },
-  { name: 'baseline', description: 'No shock: checks that nothing is liquidated at snapshot prices.', shocks: {}, volShocks: {}, model: {} },
+  { name: 'eth-drop-30', description: 'WETH falls 30%; nothing else moves.', shocks: { WETH: 0.7 }, volShocks: {}, pegs: {}, model: {} },
+  { name: 'crash *x*|<b>', description: HOSTILE_DESCRIPTION, shocks: { WETH: 0.75, WBTC: 0.8, [HOSTILE_SYMBOL]: 0.6, [MARKDOWN_SYMBOL]: 0.9 }, volShocks: {}, pegs: {}, model: {} },
+  { name: 'baseline', description: 'No shock: checks that nothing is liquidated at snapshot prices.', shocks: {}, volShocks: {}, pegs: {}, model: {} },
 ];
 
 export const SNAPSHOT_INFO: SnapshotInfo = {

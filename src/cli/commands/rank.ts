@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { attributeLosses, optionsParticipant, prepareCascade } from '../../contagion/index.js';
-import { loadScenarios, modelOptions, openSnapshot } from '../../pipeline/index.js';
+import { attributeLosses, contagionCascade, optionsParticipant, prepareCascade, protocolClearing } from '../../contagion/index.js';
+import { curveImpact } from '../../contagion/liquidity/index.js';
+import { loadScenarios, modelOptions, openSnapshot, snapshotCurves } from '../../pipeline/index.js';
 import { formatChange, formatUsd } from '../../report/index.js';
 import { DEFAULT_SCENARIO } from '../../scenarios/index.js';
 import { addModelFlags, modelOverrides, type ModelFlags } from '../model-flags.js';
@@ -27,25 +28,53 @@ export function registerRank(program: Command): void {
     ),
   ).action(async (options: RankOptions) => {
     const [scenario] = loadScenarios([options.scenario]);
-    const { database, snapshot } = await openSnapshot({ db: options.db, snapshot: options.snapshot, log: logToStderr });
-    database.close();
     const settings = modelOptions(scenario!, modelOverrides(options));
+    const curves = settings.liquidity === 'curves';
+    const { database, snapshot, liquidityDetails } = await openSnapshot({ db: options.db, snapshot: options.snapshot, log: logToStderr, liquidityDetails: curves });
+    database.close();
     const participants = () => {
       const venue = optionsParticipant(snapshot, scenario!.volShocks);
       return venue === null ? [] : [venue];
     };
-    const attribution = attributeLosses(prepareCascade(snapshot), scenario!.shocks, settings, participants, snapshot);
-    const ranked = [...attribution.protocols].sort((a, b) => b.causedElsewhereUsd - a.causedElsewhereUsd || a.protocol.localeCompare(b.protocol));
+    // Every re-run of the attribution prices its sales on the same curves (venues are immutable).
+    const liquidity = curves ? snapshotCurves(snapshot, liquidityDetails) : null;
+    for (const warning of liquidity?.warnings ?? []) logToStderr(warning);
+    const impact = liquidity === null ? undefined : curveImpact(snapshot.assets.symbol, liquidity.curves);
+    const prepared = prepareCascade(snapshot);
+    const attribution = attributeLosses(prepared, scenario!.shocks, settings, participants, snapshot, 10, impact);
+    // The exposure network is cleared from each protocol's loss without receipt contagion, which
+    // the clearing itself propagates (src/contagion/protocol-clearing.ts).
+    const base = settings.receiptContagion
+      ? contagionCascade(prepared, scenario!.shocks, { ...settings, receiptContagion: false, recordEvents: false }, participants(), impact, snapshot)
+      : attribution.full;
+    const network = protocolClearing({
+      snapshot,
+      priceUsd: snapshot.assets.symbol.map((s) => base.shockedPrices[s]!),
+      badDebtUsd: snapshot.protocols.name.map((q) => base.badDebtByProtocol[q]!),
+    });
+    const nodeOf = (protocol: string): number => network.ids.indexOf(protocol);
+    const ranked = [...attribution.protocols]
+      .map((p) => ({ ...p, debtRank: network.debtRank[nodeOf(p.protocol)]!, clearingRecoveryRate: network.recoveryRate[nodeOf(p.protocol)]! }))
+      .sort((a, b) => b.causedElsewhereUsd - a.causedElsewhereUsd || b.debtRank - a.debtRank || a.protocol.localeCompare(b.protocol));
     if (options.json) {
       const { full: _full, ...rest } = attribution;
-      process.stdout.write(`${JSON.stringify({ snapshotId: snapshot.info.id, scenario: scenario!.name, options: settings, ...rest, protocols: ranked }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ snapshotId: snapshot.info.id, scenario: scenario!.name, options: settings, ...rest, protocols: ranked, network }, null, 2)}\n`);
       return;
     }
     const pad = (s: string, n: number) => s.padStart(n);
     const lines = [
       `Systemic importance under ${scenario!.name}, snapshot #${snapshot.info.id} (bad debt caused in other protocols by each protocol's forced sales)`,
-      `  ${'protocol'.padEnd(18)}${pad('caused elsewhere', 18)}${pad('own bad debt', 16)}${pad('direct', 16)}${pad('contagion', 16)}`,
-      ...ranked.map((p) => `  ${p.protocol.padEnd(18)}${pad(formatUsd(p.causedElsewhereUsd), 18)}${pad(formatUsd(p.badDebtUsd), 16)}${pad(formatUsd(p.directUsd), 16)}${pad(formatUsd(p.contagionUsd), 16)}`),
+      `  ${'protocol'.padEnd(18)}${pad('caused elsewhere', 18)}${pad('own bad debt', 16)}${pad('direct', 16)}${pad('contagion', 16)}${pad('DebtRank', 10)}${pad('recovery', 10)}`,
+      ...ranked.map(
+        (p) =>
+          `  ${p.protocol.padEnd(18)}${pad(formatUsd(p.causedElsewhereUsd), 18)}${pad(formatUsd(p.badDebtUsd), 16)}${pad(formatUsd(p.directUsd), 16)}${pad(formatUsd(p.contagionUsd), 16)}` +
+          `${pad(p.debtRank.toFixed(3), 10)}${pad(`${(p.clearingRecoveryRate * 100).toFixed(1)}%`, 10)}`,
+      ),
+      '',
+      network.exposures.length === 0
+        ? "  receipt-token network: no protocol holds another's receipt tokens as collateral in this snapshot (DebtRank 0 for all)"
+        : `  receipt-token network (Eisenberg–Noe clearing; defaults: ${network.defaults.length === 0 ? 'none' : network.defaults.join(', ')}):`,
+      ...network.exposures.map((e) => `    ${e.issuer} → ${e.holder}: ${formatUsd(e.usd)} of ${e.issuer}'s receipt tokens held as collateral`),
       '',
       '  assets sold hardest (USD at each round’s prices, and the price change over the cascade):',
       ...attribution.topAssets.map((a) => `    ${a.asset.padEnd(8)}${pad(formatUsd(a.soldUsd), 18)}  ${formatChange(a.priceChange)}`),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { cascadeOptions, loadScenarios, openSnapshot, runScenarios } from '../../pipeline/index.js';
+import { cascadeOptions, loadScenarios, openSnapshot, runScenarios, usesCurves } from '../../pipeline/index.js';
 import { defaultReportDir, formatRunSummary, writeReport, type ReportInput } from '../../report/index.js';
 import { summarizeSnapshot } from '../../risk/index.js';
 import { DEFAULT_SCENARIO } from '../../scenarios/index.js';
@@ -26,10 +26,12 @@ export function registerReport(program: Command): void {
       .option('--max-rounds <n>', 'stop each cascade after this many rounds (default 100)', positiveInteger),
   )).action(async (options: ReportOptions) => {
     const scenarios = loadScenarios(options.scenario ?? [DEFAULT_SCENARIO]);
-    const { database, snapshot } = await openSnapshot({ db: options.db, snapshot: options.snapshot, log: logToStderr });
-    database.close();
     const overrides = modelOverrides(options);
-    const runs = runScenarios(snapshot, scenarios, overrides);
+    const { database, snapshot, liquidityDetails } = await openSnapshot({
+      db: options.db, snapshot: options.snapshot, log: logToStderr, liquidityDetails: usesCurves(scenarios, overrides),
+    });
+    database.close();
+    const runs = runScenarios(snapshot, scenarios, overrides, { liquidityDetails });
     for (const run of runs) for (const warning of run.warnings) logToStderr(warning);
     const generatedAt = new Date().toISOString();
     const input: ReportInput = {

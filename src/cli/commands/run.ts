@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openSnapshot, runScenarios, loadScenarios } from '../../pipeline/index.js';
+import { openSnapshot, runScenarios, loadScenarios, usesCurves } from '../../pipeline/index.js';
 import { formatRunSummary } from '../../report/index.js';
 import { DEFAULT_SCENARIO } from '../../scenarios/index.js';
 import { addModelFlags, modelOverrides, type ModelFlags } from '../model-flags.js';
@@ -15,16 +15,19 @@ export function registerRun(program: Command): void {
   addModelFlags(addSnapshotOptions(
     program
       .command('run')
-      .description('run the reference liquidation cascade for one scenario and print what it did')
+      .description('run the contagion solver (the reference cascade unless model flags or the scenario say otherwise) for one scenario and print what it did')
       .option('--scenario <name|file>', 'bundled scenario name (see `contagion scenarios`) or a scenario JSON file', DEFAULT_SCENARIO)
       .option('--json', 'print the result object as JSON on stdout')
       .option('--events', 'with --json, include one record per liquidation under "events"')
       .option('--max-rounds <n>', 'stop after this many rounds (default 100)', positiveInteger),
   )).action(async (options: RunOptions) => {
     const [scenario] = loadScenarios([options.scenario]);
-    const { database, snapshot } = await openSnapshot({ db: options.db, snapshot: options.snapshot, log: logToStderr });
+    const overrides = { ...modelOverrides(options), recordEvents: true };
+    const { database, snapshot, liquidityDetails } = await openSnapshot({
+      db: options.db, snapshot: options.snapshot, log: logToStderr, liquidityDetails: usesCurves([scenario!], overrides),
+    });
     database.close();
-    const [run] = runScenarios(snapshot, [scenario!], { ...modelOverrides(options), recordEvents: true });
+    const [run] = runScenarios(snapshot, [scenario!], overrides, { liquidityDetails });
     for (const warning of run!.warnings) logToStderr(warning);
     if (options.json) {
       const { events, ...result } = run!.result;
