@@ -26,6 +26,7 @@ import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerScenarios } from './commands/scenarios.js';
 import { registerSnapshots } from './commands/snapshots.js';
+import { registerTwapAttack } from './commands/twap-attack.js';
 
 const program = new Command()
   .name('contagion')
@@ -44,6 +45,7 @@ registerPrice(program);
 registerMargin(program);
 registerRank(program);
 registerClearing(program);
+registerTwapAttack(program);
 
 try {
   await program.parseAsync(process.argv);

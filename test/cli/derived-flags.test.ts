@@ -105,3 +105,18 @@ describe('contagion rank', () => {
     expect(text.stdout).toMatch(/no protocol holds another's receipt tokens/);
   }, 300_000);
 });
+
+describe('contagion twap-attack', () => {
+  it('prints the cost of the push and the bad debt it unlocks, consistently, and names an asset without a pool', async () => {
+    const out = await contagion('twap-attack', '--db', db, '--asset', 'UNI', '--move', '0.5', '--json');
+    expect(out.code, out.stderr).toBe(0);
+    const json = JSON.parse(out.stdout) as { truePriceUsd: number; manipulatedPriceUsd: number; costUsd: number; unlockedBadDebtUsd: number; profitUsd: number; profitable: boolean; pool: { assetReserve: number; usdReserve: number } };
+    expect(json.truePriceUsd).toBeCloseTo(json.pool.usdReserve / json.pool.assetReserve, 9);
+    expect(json.manipulatedPriceUsd).toBeCloseTo(json.truePriceUsd * 1.5, 9);
+    expect(json.profitUsd).toBeCloseTo(json.unlockedBadDebtUsd - json.costUsd, 3);
+    expect(json.profitable).toBe(json.profitUsd > 0);
+    const none = await contagion('twap-attack', '--db', db, '--asset', 'ETH');
+    expect(none.code).not.toBe(0);
+    expect(none.stderr).toMatch(/ETH has no DEX venue/);
+  }, 60_000);
+});

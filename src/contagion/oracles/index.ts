@@ -22,3 +22,4 @@ export {
 } from './twap-manipulation-cost.js';
 export { borrowAndAbandon, type BorrowAndAbandonInput, type BorrowAndAbandonResult, type InflatedCollateralBook } from './borrow-and-abandon.js';
 export { assessTwapAttack, type TwapAttackInput, type TwapAttackAssessment } from './assess-twap-attack.js';
+export { twapAttackBook, type TwapAttackBook } from './twap-attack-book.js';
