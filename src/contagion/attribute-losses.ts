@@ -17,6 +17,12 @@ export interface LossAttribution {
   protocols: { protocol: string; badDebtUsd: number; directUsd: number; contagionUsd: number; causedElsewhereUsd: number }[];
   topAccounts: { protocol: string; account: string; seizedUsd: number; badDebtUsd: number }[];
   topAssets: { asset: string; soldUsd: number; priceChange: number }[];
+  /**
+   * The liquidity venues that absorbed most forced selling: each asset's sales split over its
+   * venues in proportion to their USD depth (exact for constant-product venues at one price, which
+   * a merged pool stands for; an approximation for concentrated and StableSwap venues).
+   */
+  topVenues: { venue: string; asset: string; depthUsd: number; absorbedUsd: number; priceChange: number }[];
   full: ContagionResult;
 }
 
@@ -64,10 +70,26 @@ export function attributeLosses(
     .map(([asset, soldUsd]) => ({ asset, soldUsd, priceChange: full.finalPrices[asset]! / full.shockedPrices[asset]! - 1 }))
     .sort((a, b) => b.soldUsd - a.soldUsd)
     .slice(0, top);
+  const { liquidity, assets } = prepared.snapshot;
+  const depthOfAsset = new Map<string, number>();
+  for (let r = 0; r < liquidity.asset.length; r++) {
+    const symbol = assets.symbol[liquidity.asset[r]!]!;
+    if (liquidity.usdReserve[r]! > 0) depthOfAsset.set(symbol, (depthOfAsset.get(symbol) ?? 0) + liquidity.usdReserve[r]!);
+  }
+  const topVenues = Array.from({ length: liquidity.asset.length }, (_, r) => {
+    const asset = assets.symbol[liquidity.asset[r]!]!;
+    const depthUsd = liquidity.usdReserve[r]! > 0 ? liquidity.usdReserve[r]! : 0;
+    const share = depthUsd > 0 ? depthUsd / depthOfAsset.get(asset)! : 0;
+    return { venue: liquidity.venue[r]!, asset, depthUsd, absorbedUsd: (sold.get(asset) ?? 0) * share, priceChange: full.finalPrices[asset]! / full.shockedPrices[asset]! - 1 };
+  })
+    .filter((v) => v.absorbedUsd > 0)
+    .sort((a, b) => b.absorbedUsd - a.absorbedUsd || a.venue.localeCompare(b.venue))
+    .slice(0, top);
   return {
     protocols,
     topAccounts: [...byAccount.values()].sort((a, b) => b.seizedUsd - a.seizedUsd).slice(0, top),
     topAssets,
+    topVenues,
     full,
   };
 }

@@ -78,6 +78,8 @@ export function registerRank(program: Command): void {
       '',
       '  assets sold hardest (USD at each round’s prices, and the price change over the cascade):',
       ...attribution.topAssets.map((a) => `    ${a.asset.padEnd(8)}${pad(formatUsd(a.soldUsd), 18)}  ${formatChange(a.priceChange)}`),
+      '  venues that absorbed most forced selling (each asset\'s sales split by venue depth):',
+      ...attribution.topVenues.slice(0, 5).map((v) => `    ${v.venue.padEnd(28)}${v.asset.padEnd(8)}${pad(formatUsd(v.absorbedUsd), 16)} of ${formatUsd(v.depthUsd)} depth`),
       '  accounts whose seized collateral sold most:',
       ...attribution.topAccounts.map((a) => `    ${a.protocol.padEnd(18)}${a.account}  ${pad(formatUsd(a.seizedUsd), 16)} seized, ${formatUsd(a.badDebtUsd)} bad debt`),
     ];
