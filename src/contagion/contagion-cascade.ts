@@ -95,7 +95,11 @@ export interface ProtocolLossSplit {
   badDebtUsd: number;
   insuranceAbsorbedUsd: number;
   socialisedUsd: number;
-  /** Socialised loss over the protocol's supplied value at final prices (the depositors' haircut). */
+  /**
+   * Socialised loss over the protocol's supplied value — its collateral rows at the snapshot's
+   * amounts, valued at final prices (what depositors had put in) — capped at 1: depositors cannot
+   * lose more than everything; beyond that the loss is unrecoverable.
+   */
   supplierHaircut: number;
   insuranceFundUsd: number;
 }
@@ -193,6 +197,7 @@ export function contagionCascade(
   // What liquidations are decided at: the pools' prices, or the oracles' view of them.
   let oracles: OracleSet | null = settings.oracle === null ? null : oracleSetFor(settings.oracle, assets.priceUsd);
   let decide: Float64Array = price;
+  let reported: Float64Array = price;
   const oraclePatience = settings.oracle === null ? 0 : settings.oracle.model === 'lag' ? settings.oracle.lagRounds : Math.ceil(settings.oracle.heartbeatSeconds / settings.oracle.roundSeconds);
   let quietRounds = 0;
   const health = (i: number): number => {
@@ -212,10 +217,12 @@ export function contagionCascade(
       const observed = advanceOracleSet(oracles, price);
       oracles = observed.set;
       decide = observed.reported;
+      reported = observed.reported;
       candidates = Array.from({ length: accountCount }, (_, i) => i); // an oracle can move without any sale
     }
     // Exchange-rate oracles value a derived asset at rate × its parent's reported price, blind to its market peg.
-    if (exchangeRateValuation) decide = fairPrices(derived!, decide, writeDown, fair);
+    // (From the pools' prices, or the oracles' reading of them — never from last round's fair values.)
+    if (exchangeRateValuation) decide = fairPrices(derived!, oracles === null ? price : reported, writeDown, fair);
     underwater.length = 0;
     for (const i of candidates) if (health(i) < 1) underwater.push(i);
     if (round > settings.maxRounds) {
@@ -390,7 +397,7 @@ export function contagionCascade(
     roundLimitReached,
     events,
     warnings,
-    losses: settings.insuranceFunds ? lossSplit(snapshot, book.amount, price, badDebt, participants.flatMap((p) => p.waterfalls?.() ?? [])) : null,
+    losses: settings.insuranceFunds ? lossSplit(snapshot, positions.amount, price, badDebt, participants.flatMap((p) => p.waterfalls?.() ?? [])) : null,
     unliquidatedDebtUsd,
     latentBadDebtUsd,
     options: settings,
@@ -564,7 +571,7 @@ function lossSplit(
       const socialisedCents = toCents(own.socialisedUsd, `protocol ${name} socialised`);
       out[name] = {
         badDebtUsd: badDebt[q]!, insuranceAbsorbedUsd: own.insuranceAbsorbedUsd, socialisedUsd: own.socialisedUsd,
-        supplierHaircut: supplied[q]! > 0 ? centsToUsd(socialisedCents) / supplied[q]! : socialisedCents > 0 ? 1 : 0,
+        supplierHaircut: supplied[q]! > 0 ? Math.min(1, centsToUsd(socialisedCents) / supplied[q]!) : socialisedCents > 0 ? 1 : 0,
         insuranceFundUsd: Number.isNaN(own.insuranceFundUsd) ? 0 : own.insuranceFundUsd,
       };
       return;
@@ -575,7 +582,7 @@ function lossSplit(
     const socialised = shortfall - absorbed;
     out[name] = {
       badDebtUsd: centsToUsd(shortfall), insuranceAbsorbedUsd: centsToUsd(absorbed), socialisedUsd: centsToUsd(socialised),
-      supplierHaircut: supplied[q]! > 0 ? centsToUsd(socialised) / supplied[q]! : socialised > 0 ? 1 : 0, insuranceFundUsd: fund,
+      supplierHaircut: supplied[q]! > 0 ? Math.min(1, centsToUsd(socialised) / supplied[q]!) : socialised > 0 ? 1 : 0, insuranceFundUsd: fund,
     };
   });
   return out;

@@ -71,6 +71,30 @@ describe('valuation of a depegged LST: market vs exchange rate', () => {
   });
 });
 
+describe('exchange-rate valuation follows the parent through the rounds', () => {
+  it("re-reads the parent's pool every round: a WETH sale in round 1 puts a wstETH borrower under water in round 2", () => {
+    // 0xa: 10 WETH against 15,000 USDC, closed in full at WETH × 0.8 (HF 0.885); its 9.84 WETH sold
+    // into a 100-WETH pool push WETH (hence ETH, hence wstETH's fair value) down ~18%. 0xb: 10
+    // wstETH against 14,000 USDC, HF = 10·1,840·0.8 / 14,000 = 1.051 after the shock, under 1 after the sale.
+    const toy: ToyEcosystem = {
+      assets: ETH_FAMILY,
+      protocols: [LENDER],
+      accounts: [
+        { protocol: 'lender', account: '0xa', collateral: [{ asset: 'WETH', amount: 10, liquidationThreshold: 0.83, liquidationBonus: 0.05 }], debt: [{ asset: 'USDC', amount: 15_000 }] },
+        { protocol: 'lender', account: '0xb', collateral: [wsteth(10, 0.8, 0.05)], debt: [{ asset: 'USDC', amount: 14_000 }] },
+      ],
+      pools: [{ asset: 'WETH', assetReserve: 100, usdReserve: 200_000 }],
+    };
+    for (const valuation of ['market', 'exchange-rate'] as const) {
+      const result = run(toy, { WETH: 0.8 }, { derivedPricing: { valuation, pegs: {} } });
+      const b = result.events.find((e) => e.account === '0xb');
+      expect(b?.round, valuation).toBe(2);
+      expect(result.finalPrices.ETH).toBeCloseTo(result.finalPrices.WETH!, 9);
+      expect(result.finalPrices.wstETH! / result.finalPrices.ETH!).toBeCloseTo(1.15, 9);
+    }
+  });
+});
+
 describe('liquidators sell at market: a depeg can make a liquidation unprofitable', () => {
   // 10 wstETH (LT 0.8, bonus 5%) against 17,000 USDC. WETH × 0.9 moves ETH, hence wstETH's fair
   // value to 2,070: fair HF = 20,700·0.8 / 17,000 = 0.9741 → close factor 0.5, repay 8,500 and
