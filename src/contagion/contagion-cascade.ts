@@ -226,8 +226,9 @@ export function contagionCascade(
     underwater.length = 0;
     for (const i of candidates) if (health(i) < 1) underwater.push(i);
     if (round > settings.maxRounds) {
-      roundLimitReached = underwater.length > 0 || participants.some((p) => p.wouldLiquidate(price));
-      if (roundLimitReached) warnings.push(`contagion/contagion-cascade: stopped after ${settings.maxRounds} rounds while accounts were still under water`);
+      // Also when oracles were still catching up with the pools: more rounds could have liquidated more.
+      roundLimitReached = underwater.length > 0 || participants.some((p) => p.wouldLiquidate(price)) || (oracles !== null && !sameArray(reported, price));
+      if (roundLimitReached) warnings.push(`contagion/contagion-cascade: stopped after ${settings.maxRounds} rounds while accounts were still under water or oracles still behind the pools`);
       break;
     }
     if (capital !== null) underwater.sort((x, y) => debtValue[y]! - debtValue[x]! || x - y);
@@ -301,7 +302,7 @@ export function contagionCascade(
     if (liquidations + participantLiquidations === 0) {
       // With lagging oracles, quiet rounds pass while the oracles may still catch up: until they
       // report the pools' prices, or for as long as their lag or heartbeat can take.
-      if (oracles === null || sameArray(decide, price) || ++quietRounds > oraclePatience) break;
+      if (oracles === null || sameArray(reported, price) || ++quietRounds > oraclePatience) break;
       continue;
     }
     quietRounds = 0;
