@@ -27,7 +27,7 @@ import { applySeizure, maxPositionsPerAccount, planSeizure, SeizurePlan, type Po
 import { liquidatorCapital, type LiquidatorCapital } from './liquidator-capital.js';
 import type { PreparedCascade } from './prepare-cascade.js';
 import { ConstantProductImpact, type PriceImpact } from './price-impact.js';
-import { piecesOf } from './reference-cascade.js';
+import { byName, piecesOf, shockedPrices } from './reference-cascade.js';
 import { advanceOracleSet, createOracleSet, laggedFeed, pushFeed, type OracleModel, type OracleSet } from './oracles/index.js';
 import { derivedAssets, derivedTargets, fairPrices, marketPrices, routeSales, type DerivedAssets, type LpComponents } from './derived-assets.js';
 import { receiptWriteDowns, reserveWriteDowns } from './receipt-write-down.js';
@@ -620,19 +620,3 @@ const noHistory = (): Pick<EcosystemSnapshot, 'liquidationEvents' | 'liquidators
   },
 });
 
-function shockedPrices(symbols: readonly string[], priceUsd: Float64Array, shocks: Readonly<Record<string, number>>): Float64Array {
-  const price = Float64Array.from(priceUsd);
-  for (const [symbol, multiplier] of Object.entries(shocks)) {
-    const index = symbols.indexOf(symbol);
-    if (index < 0) throw new CascadeError(`shock names asset ${JSON.stringify(symbol)}, which is not in the snapshot (assets: ${symbols.join(', ')})`);
-    if (!Number.isFinite(multiplier) || multiplier <= 0) throw new CascadeError(`shock for ${symbol} must be a price multiplier > 0, got ${multiplier}`);
-    price[index] = price[index]! * multiplier;
-  }
-  return price;
-}
-
-function byName(names: readonly string[], values: ArrayLike<number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (let i = 0; i < names.length; i++) out[names[i]!] = values[i]!;
-  return out;
-}

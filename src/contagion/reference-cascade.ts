@@ -260,7 +260,7 @@ export function runReferenceCascade(
 }
 
 /** Snapshot prices times the scenario's multipliers; an unknown symbol or a bad multiplier is an error. */
-function shockedPrices(symbols: readonly string[], priceUsd: Float64Array, shocks: Readonly<Record<string, number>>): Float64Array {
+export function shockedPrices(symbols: readonly string[], priceUsd: Float64Array, shocks: Readonly<Record<string, number>>): Float64Array {
   const price = Float64Array.from(priceUsd);
   for (const [symbol, multiplier] of Object.entries(shocks)) {
     const index = symbols.indexOf(symbol);
@@ -293,7 +293,7 @@ function allAccounts(count: number): Int32Array {
   return all;
 }
 
-function byName(names: readonly string[], values: ArrayLike<number>): Record<string, number> {
+export function byName(names: readonly string[], values: ArrayLike<number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (let i = 0; i < names.length; i++) out[names[i]!] = values[i]!;
   return out;
