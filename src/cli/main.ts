@@ -14,7 +14,7 @@
  *
  * I/O happens only here, in src/store and in the report writer; everything between is pure.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { registerClearing } from './commands/clearing.js';
 import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
@@ -50,7 +50,11 @@ registerTwapAttack(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) {
+  if (error instanceof InvalidArgumentError) {
+    // Thrown by an action checking its flags together (commander printed nothing for it).
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exitCode = 2;
+  } else if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else {
     process.stderr.write(`${(error as Error).message}\n`);

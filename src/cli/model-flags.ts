@@ -11,6 +11,15 @@ const nonNegative = (value: string): number => {
   if (!(n >= 0) || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a number ≥ 0, got ${JSON.stringify(value)}`);
   return n;
 };
+const wholeRounds = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number of rounds ≥ 0, got ${JSON.stringify(value)}`);
+  return n;
+};
+const oracleModel = (value: string): 'chainlink' => {
+  if (value !== 'chainlink') throw new InvalidArgumentError(`expected chainlink, got ${JSON.stringify(value)}`);
+  return value;
+};
 const liquidityModel = (value: string): ContagionOptions['liquidity'] => {
   if (value !== 'pools' && value !== 'curves') throw new InvalidArgumentError(`expected pools or curves, got ${JSON.stringify(value)}`);
   return value;
@@ -55,8 +64,8 @@ export function addModelFlags(command: Command): Command {
     .option('--gas-gwei <price>', 'gas price: liquidations whose bonus is below their gas cost wait', nonNegative)
     .option('--gas-per-liquidation <gas>', 'gas one liquidation uses (with --gas-gwei; default 350,000, an assumption: a liquidationCall plus a swap)', nonNegative)
     .option('--insurance', "cover each protocol's bad debt from its insurance fund first, then socialise the rest over its suppliers")
-    .option('--oracle-lag <rounds>', 'decide liquidations at oracle prices this many rounds behind the pools (starting from the pre-shock prices)', nonNegative)
-    .option('--oracle <model>', 'chainlink: oracles update at 0.5% deviation or every 3,600 s (ETH/USD mainnet), starting from the pre-shock prices')
+    .option('--oracle-lag <rounds>', 'decide liquidations at oracle prices this many rounds behind the pools (starting from the pre-shock prices)', wholeRounds)
+    .option('--oracle <model>', 'chainlink: oracles update at 0.5% deviation or every 3,600 s (ETH/USD mainnet), starting from the pre-shock prices', oracleModel)
     .option('--round-seconds <s>', 'duration of a cascade round for the oracle clock (default 12: one block)', nonNegative)
     .option(
       '--liquidity <model>',
