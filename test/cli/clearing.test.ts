@@ -1,22 +1,10 @@
 /** `contagion clearing` end to end, as a child process of the real CLI. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { contagion } from '../helpers/cli.js';
 
-const ENTRY = [join(process.cwd(), 'bin', 'contagion.mjs')];
-const run = promisify(execFile);
-async function contagion(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...ENTRY, ...args], { maxBuffer: 16 * 1024 * 1024 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
 
 interface ClearingJson {
   nodes: string[];

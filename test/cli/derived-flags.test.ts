@@ -1,22 +1,10 @@
 /** The derived-pricing and receipt-contagion flags of `contagion run` and `contagion rank`, end to end on the embedded dataset. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contagion } from '../helpers/cli.js';
 
-const ENTRY = join(process.cwd(), 'bin', 'contagion.mjs');
-const exec = promisify(execFile);
-async function contagion(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [ENTRY, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
 
 interface RunJson {
   options: { derivedPricing: null | { valuation: string; pegs: Record<string, number> }; receiptContagion: boolean };

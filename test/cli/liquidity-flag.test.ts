@@ -3,25 +3,11 @@
  * dataset (every venue constant product) curves give the pools model's numbers; a bad value is
  * refused by name.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const BIN = join(process.cwd(), 'bin', 'contagion.mjs');
-
-async function contagion(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+import { contagion } from '../helpers/cli.js';
 
 const tempDb = (): string => join(mkdtempSync(join(tmpdir(), 'contagion-liquidity-')), 'test.duckdb');
 const relative = (a: number, b: number): number => (a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b)));

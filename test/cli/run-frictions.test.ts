@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { close, contagion, DEFAULT_OPTIONS, embeddedDatabase, inParallel, type CliOutput, type RunJson } from './embedded-cli.js';
+import { close, contagion, DEFAULT_OPTIONS, embeddedDatabase, inParallel, type CliOutput, type RunJson } from '../helpers/cli.js';
 
 const RUNS = {
   inflow1: ['--json', '--arbitrage-inflow', '1'],

@@ -4,7 +4,7 @@
  * values. The frictions (arbitrage inflow, liquidator capacity, gas) are in run-frictions.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cents, close, contagion, DEFAULT_OPTIONS, embeddedDatabase, inParallel, type CliOutput, type RunJson } from './embedded-cli.js';
+import { cents, close, contagion, DEFAULT_OPTIONS, embeddedDatabase, inParallel, type CliOutput, type RunJson } from '../helpers/cli.js';
 
 const RUNS = {
   plain: ['--json'],
