@@ -28,6 +28,12 @@ export function scenarioTables(snapshot: SnapshotInfo, run: ScenarioRun, index: 
     const before = result.snapshotPrices?.[symbol] ?? (shocked === undefined ? undefined : shocked / multiplier);
     return [symbol, formatShock(multiplier), before === undefined ? 'n/a' : formatPrice(before), shocked === undefined ? 'n/a' : formatPrice(shocked)];
   });
+  // A broken market peg moves a derived asset on top of its parent: the shocked price is both together.
+  for (const [symbol, multiplier] of Object.entries(run.scenario.pegs ?? {})) {
+    const shocked = result.shockedPrices[symbol];
+    const before = result.snapshotPrices?.[symbol];
+    shocks.push([`${symbol} (market peg)`, formatShock(multiplier), before === undefined ? 'n/a' : formatPrice(before), shocked === undefined ? 'n/a' : formatPrice(shocked)]);
+  }
 
   const outcomes = protocolOutcomes(result);
   const protocolRows = outcomes.map((o) => [o.protocol, formatUsd(o.liquidatedDebtUsd), formatUsd(o.seizedCollateralUsd), formatUsd(o.badDebtUsd), formatUsd(o.remainingDebtUsd)]);

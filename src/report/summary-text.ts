@@ -30,7 +30,10 @@ export const summaryText = (input: Pick<ReportInput, 'snapshot' | 'runs'>): stri
 function scenarioText(snapshot: SnapshotInfo, run: ScenarioRun, index: number): string {
   const { scenario, result, warnings } = run;
   const tables = scenarioTables(snapshot, run, index);
-  const shocks = Object.entries(scenario.shocks).map(([symbol, multiplier]) => `${escapeTerminal(symbol)} ${formatShock(multiplier)}`);
+  const shocks = [
+    ...Object.entries(scenario.shocks).map(([symbol, multiplier]) => `${escapeTerminal(symbol)} ${formatShock(multiplier)}`),
+    ...Object.entries(scenario.pegs ?? {}).map(([symbol, multiplier]) => `${escapeTerminal(symbol)} market peg ${formatShock(multiplier)}`),
+  ];
   const stop = result.roundLimitReached ? 'stopped at the round limit with accounts still under water' : 'stopped when a round liquidated nothing';
   const moves = tables.prices.rows.length;
   const [full, compact] = [formatUsd(result.totalBadDebtUsd), formatUsdCompact(result.totalBadDebtUsd)];
