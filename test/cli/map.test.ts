@@ -1,0 +1,29 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ExposureMapData } from '../../src/report/map/index.js';
+import { contagion, embeddedDatabase } from '../helpers/cli.js';
+
+const out = mkdtempSync(join(tmpdir(), 'contagion-map-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('contagion map', () => {
+  it('writes map.html for the embedded snapshot, with the scenario\'s contagion paths', async () => {
+    const { copy, dispose } = await embeddedDatabase();
+    try {
+      const result = await contagion('map', '--db', copy(), '--scenario', 'eth-drop-30', '--out', out);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^map of \d+ nodes and \d+ edges .* written to .*map\.html\n$/);
+      const html = readFileSync(join(out, 'map.html'), 'utf8');
+      const data = JSON.parse(/<script type="application\/json" id="map-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as ExposureMapData;
+      expect(data.scenario).toBe('eth-drop-30');
+      expect(data.protocols.length).toBeGreaterThan(1);
+      expect(data.edges.some((e) => e.kind === 'shared-collateral')).toBe(true);
+      expect(Object.values(data.paths).some((p) => p.hit.length > 0)).toBe(true);
+      expect(data.accountsDrawn).toBeLessThanOrEqual(data.accounts);
+    } finally {
+      dispose();
+    }
+  });
+});
