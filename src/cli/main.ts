@@ -19,11 +19,13 @@ import { registerClearing } from './commands/clearing.js';
 import { registerGraph } from './commands/graph.js';
 import { registerImport } from './commands/import.js';
 import { registerIndex } from './commands/index-command.js';
+import { registerMap } from './commands/map.js';
 import { registerMargin } from './commands/margin.js';
 import { registerPrice } from './commands/price.js';
 import { registerRank } from './commands/rank.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerScenarios } from './commands/scenarios.js';
 import { registerSnapshots } from './commands/snapshots.js';
 import { registerTwapAttack } from './commands/twap-attack.js';
@@ -41,11 +43,13 @@ registerIndex(program);
 registerSnapshots(program);
 registerScenarios(program);
 registerGraph(program);
+registerMap(program);
 registerPrice(program);
 registerMargin(program);
 registerRank(program);
 registerClearing(program);
 registerTwapAttack(program);
+registerSchedule(program);
 
 try {
   await program.parseAsync(process.argv);

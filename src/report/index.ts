@@ -19,3 +19,8 @@ export { escapeHtml, escapeMarkdown, escapeTerminal, jsonForScript } from './esc
 export { formatUsd, formatUsdCompact, formatPrice, formatChange, formatCount, formatRatio, formatShock } from './format.js';
 export { ReportError, ChartRenderError } from './errors.js';
 export type { ReportTable, ReportColumn } from './report-table.js';
+export { runMetrics, collateralDepth, collateralShares, type RunMetrics, type ScenarioMetrics, type CollateralShare } from './run-metrics.js';
+export { runDiff, mainDriver } from './run-diff.js';
+export { evaluateAlerts, type FiredAlert } from './evaluate-alerts.js';
+export { parseScheduleConfig, type ScheduleConfig, type AlertRules } from './schedule-config.js';
+export { changesMarkdown, type RunHistoryRow } from './run-changes.js';

@@ -1,0 +1,178 @@
+import type { Command } from 'commander';
+import { Cron } from 'croner';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { runIndex } from '../../indexers/index.js';
+import { cascadeOptions, loadScenarios, openSnapshot, runScenarios, usesCurves } from '../../pipeline/index.js';
+import {
+  changesMarkdown, evaluateAlerts, formatRunSummary, runDiff, runMetrics, writeReport,
+  type FiredAlert, type ReportInput, type RunMetrics,
+} from '../../report/index.js';
+import { summarizeSnapshot } from '../../risk/index.js';
+import { DEFAULT_SCENARIO } from '../../scenarios/index.js';
+import {
+  defaultDatabasePath, latestScheduledRun, listScheduledRuns, openDatabase, projectRoot, recordScheduledRun,
+} from '../../store/index.js';
+import { logToStderr } from '../options.js';
+import { acquireScheduleLock, ScheduleOverlapError } from '../schedule-lock.js';
+import { postAlert } from '../post-alert.js';
+import { loadScheduleSettings, type ScheduleSettings } from '../schedule-settings.js';
+
+interface ScheduleOptions {
+  cron?: string;
+  once?: boolean;
+  config?: string;
+  db?: string;
+  out?: string;
+}
+
+/** Exit codes: an alert fired (3), the run was refused because another holds the lock (4). */
+export const EXIT_ALERT = 3;
+export const EXIT_OVERLAP = 4;
+
+/**
+ * `contagion schedule`: on a cron schedule (or once, now), index (when the config has sources),
+ * run the scheduled scenarios, write the report with `changes.md` (trend and diff against the
+ * previous run), record the run in `runs`, evaluate the alert rules and POST fired alerts to the
+ * webhook. One run at a time: croner's `protect` within the process, a lock file across processes.
+ */
+export function registerSchedule(program: Command): void {
+  program
+    .command('schedule')
+    .description('index → scenarios → report on a cron schedule, recording each run and raising alerts (config section "schedule")')
+    .option('--cron <expr>', 'cron expression, e.g. "0 */6 * * *" (default: schedule.cron in the config)')
+    .option('--once', 'run one tick now and exit (non-zero when an alert fired)')
+    .option('--config <file>', 'config file (default contagion.config.json in the current folder, else the project root)')
+    .option('--db <file>', 'DuckDB file (default data/contagion.duckdb)')
+    .option('--out <dir>', 'folder for the runs\' reports, one sub-folder per run (default reports/)')
+    .action(async (options: ScheduleOptions) => {
+      const settings = loadScheduleSettings(options.config);
+      const cron = options.cron ?? settings.schedule.cron;
+      if (cron === undefined) throw new Error('src/cli/commands/schedule: no schedule: give --cron or schedule.cron in the config');
+      const dbPath = options.db === undefined ? defaultDatabasePath() : resolve(options.db);
+      const tick = (): Promise<number> => guardedTick(settings, dbPath, options);
+      try {
+        new Cron(cron, { paused: true }).stop(); // checks the expression
+      } catch (error) {
+        throw new Error(`src/cli/commands/schedule: --cron ${JSON.stringify(cron)}: ${(error as Error).message}`);
+      }
+      if (options.once) {
+        process.exitCode = await tick();
+        return;
+      }
+      await new Promise<void>((done) => {
+        const job = new Cron(cron, { protect: () => logToStderr('contagion schedule: previous run still going; this tick skipped') }, async () => {
+          const code = await tick().catch((error: Error) => {
+            logToStderr(`contagion schedule: ${error.message}`);
+            return 1;
+          });
+          if (code !== 0) logToStderr(`contagion schedule: run ended with code ${code}; next at ${job.nextRun()?.toISOString() ?? 'never'}`);
+        });
+        logToStderr(`contagion schedule: "${cron}", next run at ${job.nextRun()?.toISOString() ?? 'never'} (Ctrl-C to stop)`);
+        process.once('SIGINT', () => {
+          job.stop();
+          logToStderr('contagion schedule: stopped');
+          done();
+        });
+      });
+    });
+}
+
+/** One tick under the lock; returns its exit code instead of throwing, so that cron mode carries on. */
+async function guardedTick(settings: ScheduleSettings, dbPath: string, options: ScheduleOptions): Promise<number> {
+  let release: () => void;
+  try {
+    release = acquireScheduleLock(`${dbPath}.schedule.lock`);
+  } catch (error) {
+    if (!(error instanceof ScheduleOverlapError)) throw error;
+    logToStderr(`contagion schedule: ${error.message}`);
+    return EXIT_OVERLAP;
+  }
+  const startedAt = new Date().toISOString();
+  try {
+    return await scheduledRun(settings, dbPath, options, startedAt);
+  } catch (error) {
+    logToStderr(`contagion schedule: run failed: ${(error as Error).message}`);
+    await recordFailure(dbPath, startedAt).catch((e: Error) => logToStderr(`contagion schedule: could not record the failed run: ${e.message}`));
+    return 1;
+  } finally {
+    release();
+  }
+}
+
+async function scheduledRun(settings: ScheduleSettings, dbPath: string, options: ScheduleOptions, startedAt: string): Promise<number> {
+  const { schedule, indexer } = settings;
+  if (indexer !== null) {
+    const database = await openDatabase(dbPath);
+    try {
+      const indexed = await runIndex(database, { config: indexer });
+      for (const warning of indexed.warnings) logToStderr(warning);
+      logToStderr(`contagion schedule: indexed snapshot ${indexed.snapshotId}${indexed.created ? '' : ' (unchanged)'}`);
+    } finally {
+      database.close();
+    }
+  }
+  const scenarios = loadScenarios(schedule.scenarios ?? [DEFAULT_SCENARIO]);
+  const { database, snapshot, liquidityDetails } = await openSnapshot({
+    ...(options.db === undefined ? {} : { db: dbPath }), log: logToStderr, liquidityDetails: usesCurves(scenarios),
+  });
+  try {
+    const runs = runScenarios(snapshot, scenarios, {}, { liquidityDetails });
+    for (const run of runs) for (const warning of run.warnings) logToStderr(warning);
+    const current = runMetrics(snapshot, runs);
+    const previous = (await latestScheduledRun(database.connection)) as (RunMetrics & { runId: number }) | null;
+    const changes = previous === null ? [] : runDiff(previous, current);
+    const alerts = evaluateAlerts(schedule.alerts ?? {}, current, previous);
+    const input: ReportInput = {
+      generatedAt: startedAt, snapshot: snapshot.info, summary: summarizeSnapshot(snapshot),
+      model: { solver: 'contagion-cascade', options: runs[0]?.result.options ?? cascadeOptions({}) }, runs,
+    };
+    const outRoot = options.out === undefined ? join(projectRoot(), 'reports') : resolve(options.out);
+    const written = await writeReport(input, join(outRoot, startedAt.replace(/:/g, '-')));
+    const headline = current.scenarios[0];
+    const runId = await recordScheduledRun(database.connection, {
+      startedAt, finishedAt: new Date().toISOString(), status: alerts.length > 0 ? 'alert' : 'ok', snapshotId: current.snapshotId,
+      scenario: headline?.name ?? null, totalBadDebtUsd: headline?.totalBadDebtUsd ?? null, liquidatedDebtUsd: headline?.liquidatedDebtUsd ?? null,
+      metrics: current, alerts, reportDir: written.dir,
+    });
+    const changesText = changesMarkdown(await listScheduledRuns(database.connection), changes, alerts);
+    await writeFile(join(written.dir, 'changes.md'), changesText, 'utf8');
+    process.stdout.write(formatRunSummary(snapshot.info, runs));
+    process.stdout.write(`\nrun ${runId}: report written to ${written.dir}\n`);
+    process.stdout.write(changes.length > 0 ? `changes since run ${previous!.runId}:\n${changes.map((c) => `  ${c}\n`).join('')}` : 'no earlier run to compare with\n');
+    if (alerts.length === 0) return 0;
+    process.stdout.write(`alerts:\n${alerts.map((a) => `  ${a.rule}: ${a.message}\n`).join('')}`);
+    await notify(schedule, { runId, startedAt, snapshotId: current.snapshotId, reportDir: written.dir, changes, alerts });
+    return EXIT_ALERT;
+  } finally {
+    database.close();
+  }
+}
+
+/** The webhook's JSON body. */
+interface AlertPayload {
+  runId: number;
+  startedAt: string;
+  snapshotId: number;
+  reportDir: string;
+  changes: string[];
+  alerts: FiredAlert[];
+}
+
+async function notify(schedule: ScheduleSettings['schedule'], payload: AlertPayload): Promise<void> {
+  if (schedule.webhook === undefined) return;
+  const sent = await postAlert(schedule.webhook.url, { source: 'contagion', event: 'alert', ...payload }, schedule.webhook.timeoutMs);
+  logToStderr(`contagion schedule: webhook ${sent.ok ? 'delivered' : 'failed'} (${sent.outcome})`);
+}
+
+async function recordFailure(dbPath: string, startedAt: string): Promise<void> {
+  const database = await openDatabase(dbPath);
+  try {
+    await recordScheduledRun(database.connection, {
+      startedAt, finishedAt: new Date().toISOString(), status: 'failed', snapshotId: null, scenario: null, totalBadDebtUsd: null,
+      liquidatedDebtUsd: null, metrics: { scenarios: [], depthUsd: {}, collateralShares: [] }, alerts: [], reportDir: null,
+    });
+  } finally {
+    database.close();
+  }
+}
