@@ -28,3 +28,4 @@ export * from './risk/index.js';
 export * from './graph/index.js';
 export * from './report/index.js';
 export * from './indexers/index.js';
+export { exposureMapData, exposureMapHtml, MAP_NODE_TYPES, MAP_EDGE_KINDS, type ExposureMapData } from './report/map/index.js';
