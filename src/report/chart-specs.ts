@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ReportInput } from './report-input.js';
 import { CHART_CONFIG, colourFor, NEUTRAL_COLOUR, priceAxis, usdAxis } from './chart-config.js';
 import { formatUsdCompact } from './format.js';
+import { depthVsSoldChart, exposureHeatmapChart, liquidationsBadDebtChart, liquidatorConcentrationChart, type RiskChartInput } from './risk-chart-specs.js';
 import { captionContext, movedAssets, runProtocols } from './scenario-facts.js';
 
 /**
@@ -12,9 +12,11 @@ import { captionContext, movedAssets, runProtocols } from './scenario-facts.js';
  *   price-path         price of each asset that moved, by round, one panel per asset, one line per scenario
  *   bad-debt           bad debt by protocol, one bar per scenario
  *   liquidated-volume  debt repaid per round stacked by protocol, collateral seized as a line, one panel per scenario
+ *   liquidations-bad-debt, depth-vs-sold, exposure-heatmap,
+ *   liquidator-concentration  (risk-chart-specs.ts)
  */
 
-export type ChartName = 'price-path' | 'bad-debt' | 'liquidated-volume';
+export type ChartName = 'price-path' | 'bad-debt' | 'liquidated-volume' | 'liquidations-bad-debt' | 'depth-vs-sold' | 'exposure-heatmap' | 'liquidator-concentration';
 
 export interface ReportChart {
   /** File stem: the Markdown report links `charts/<name>.svg`. */
@@ -25,13 +27,17 @@ export interface ReportChart {
   spec: TopLevelSpec;
 }
 
-type ChartInput = Pick<ReportInput, 'snapshot' | 'runs'>;
+/** `model` and `summary` are optional so that a notebook can chart runs alone; captions then omit the model. */
+type ChartInput = RiskChartInput;
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 export const SEIZED_SERIES = 'Collateral seized (all protocols)';
 
-/** The three charts, in the order the reports show them. */
-export const reportCharts = (input: ChartInput): ReportChart[] => [pricePathChart(input), badDebtChart(input), liquidatedVolumeChart(input)];
+/** The report's charts, in the order the reports show them. */
+export const reportCharts = (input: ChartInput): ReportChart[] => [
+  pricePathChart(input), badDebtChart(input), liquidatedVolumeChart(input), liquidationsBadDebtChart(input), depthVsSoldChart(input), exposureHeatmapChart(input),
+  liquidatorConcentrationChart(input),
+];
 
 const scenarioNames = (input: ChartInput): string[] => input.runs.map((run) => run.scenario.name);
 

@@ -8,6 +8,7 @@
  */
 export type { ReportInput } from './report-input.js';
 export { reportCharts, pricePathChart, badDebtChart, liquidatedVolumeChart, SEIZED_SERIES, type ReportChart, type ChartName } from './chart-specs.js';
+export { liquidationsBadDebtChart, depthVsSoldChart, exposureHeatmapChart, liquidatorConcentrationChart, TOP_LIQUIDATORS, OTHER_LIQUIDATORS, soldCollateralUsd, figureContext, LIQUIDATED_SERIES, BAD_DEBT_SERIES, DEPTH_SERIES, type RiskChartInput } from './risk-chart-specs.js';
 export { CHART_CONFIG } from './chart-config.js';
 export { renderChart, renderCharts, scopeSvgIds, type RenderChartOptions, type RenderedChart } from './render-chart.js';
 export { reportJson, reportJsonText, toJsonSafe, TOP_LIQUIDATIONS, type ReportJson, type ReportJsonScenario, type ReportResult, type JsonSafe } from './report-json.js';

@@ -31,7 +31,7 @@ describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () =>
       page.on('dialog', async (dialog) => { dialogs++; await dialog.dismiss(); });
 
       await page.goto(url, { waitUntil: 'load' });
-      expect(await page.locator('figure svg').count()).toBe(3);
+      expect(await page.locator('figure svg').count()).toBe(7);
       for (const svg of await page.locator('figure svg').all()) {
         const box = await svg.boundingBox();
         expect(box?.width).toBeGreaterThan(300);
