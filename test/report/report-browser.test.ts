@@ -1,34 +1,22 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/index.js';
 import { toyReportInput } from './report-fixture.js';
+import { hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Gitignored; the screenshot is there to be looked at, not compared. */
 const ARTIFACTS = resolve('test/artifacts');
 
-describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () => {
+describe.skipIf(!hasChromium())('report.html in headless Chromium', () => {
   it('renders without console errors or network requests', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     const { dir } = await writeReport(toyReportInput(), join(ARTIFACTS, 'report'));
     const url = pathToFileURL(join(dir, 'report.html')).href;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text()); });
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('request', (request) => { if (request.url() !== url) requests.push(request.url()); });
-      let dialogs = 0;
-      page.on('dialog', async (dialog) => { dialogs++; await dialog.dismiss(); });
+      const { page, problems, requests, dialogs } = await watchedPage(browser, url);
 
       await page.goto(url, { waitUntil: 'load' });
       expect(await page.locator('figure svg').count()).toBe(7);
@@ -45,7 +33,7 @@ describe.skipIf(!existsSync(CHROMIUM))('report.html in headless Chromium', () =>
 
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
-      expect(dialogs).toBe(0);
+      expect(dialogs()).toBe(0);
     } finally {
       await browser.close();
     }

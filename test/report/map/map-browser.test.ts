@@ -1,20 +1,18 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { syntheticEcosystem } from '../../../bench/synthetic-ecosystem.js';
 import { buildExposureGraph } from '../../../src/graph/index.js';
 import { exposureMapData, exposureMapHtml } from '../../../src/report/map/index.js';
 import { toyEcosystemSnapshot } from '../report-fixture.js';
 import { toyMap } from './map-fixture.js';
+import { hasChromium, launchChromium, watchedPage } from '../../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Gitignored; the screenshot is there to be looked at, not compared. */
 const ARTIFACTS = resolve('test/artifacts');
 
-describe.skipIf(!existsSync(CHROMIUM))('map.html in headless Chromium', () => {
+describe.skipIf(!hasChromium())('map.html in headless Chromium', () => {
   it('draws every node, filters, highlights a protocol\'s paths, with no console errors or network requests', async () => {
     const data = toyMap();
     const dir = join(ARTIFACTS, 'map');
@@ -22,19 +20,9 @@ describe.skipIf(!existsSync(CHROMIUM))('map.html in headless Chromium', () => {
     const file = join(dir, 'map.html');
     await writeFile(file, exposureMapHtml(data));
     const url = pathToFileURL(file).href;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text()); });
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('request', (request) => { if (request.url() !== url) requests.push(request.url()); });
-      let dialogs = 0;
-      page.on('dialog', async (dialog) => { dialogs++; await dialog.dismiss(); });
+      const { page, problems, requests, dialogs } = await watchedPage(browser, url);
 
       await page.goto(url, { waitUntil: 'load' });
       const visible = async (): Promise<number> => Number(await page.locator('#map').getAttribute('data-visible'));
@@ -76,7 +64,7 @@ describe.skipIf(!existsSync(CHROMIUM))('map.html in headless Chromium', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'map.png'), fullPage: true });
       expect(problems).toEqual([]);
       expect(requests).toEqual([]);
-      expect(dialogs).toBe(0);
+      expect(dialogs()).toBe(0);
     } finally {
       await browser.close();
     }
@@ -88,16 +76,11 @@ describe.skipIf(!existsSync(CHROMIUM))('map.html in headless Chromium', () => {
     const file = join(ARTIFACTS, 'map', 'map-100k.html');
     await mkdir(join(ARTIFACTS, 'map'), { recursive: true });
     await writeFile(file, exposureMapHtml(data));
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const problems: string[] = [];
-      page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text()); });
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const url = pathToFileURL(file).href;
+      const { page, problems } = await watchedPage(browser, url);
+      await page.goto(url, { waitUntil: 'load' });
       expect(await page.locator('circle.node').count()).toBe(data.nodes.length);
       const member = data.nodes.find((n) => n.type === 'bucket')!.members!.at(-1)!;
       await page.fill('#search', member);
