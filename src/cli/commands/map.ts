@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { buildExposureGraph } from '../../graph/index.js';
 import { loadScenarios, openSnapshot, runScenarios, type ScenarioRun } from '../../pipeline/index.js';
 import { defaultReportDir } from '../../report/index.js';
-import { exposureMapData, exposureMapHtml } from '../../report/map/index.js';
+import { exposureMapData, exposureMapHtml, receiptIssuers } from '../../report/map/index.js';
 import { projectRoot } from '../../store/index.js';
 import { addSnapshotOptions, logToStderr, type SnapshotOptions } from '../options.js';
 
@@ -30,7 +30,7 @@ export function registerMap(program: Command): void {
       for (const warning of run.warnings) logToStderr(warning);
     }
     const graph = buildExposureGraph(snapshot);
-    const data = exposureMapData(graph, snapshot.info, run);
+    const data = exposureMapData(graph, snapshot.info, run, { paths: { issuers: receiptIssuers(snapshot.assets) } });
     const generatedAt = new Date().toISOString();
     const dir = options.out === undefined ? defaultReportDir(generatedAt, projectRoot()) : resolve(options.out);
     await mkdir(dir, { recursive: true });

@@ -1,9 +1,10 @@
-import type { CascadeResult } from '../../contagion/index.js';
 import type { AccountNode, ExposureGraph } from '../../graph/index.js';
 import type { SnapshotInfo } from '../../model/ecosystem.js';
 import { formatCount, formatUsdCompact } from '../format.js';
-import { contagionPaths } from './contagion-paths.js';
+import { contagionPaths, type ContagionPathOptions } from './contagion-paths.js';
 import { layoutMap } from './layout-map.js';
+import type { PathRunResult } from './path-run.js';
+import { tagNodes } from './tag-nodes.js';
 import type { ExposureMapData, MapEdge, MapEdgeKind, MapNode } from './map-data-types.js';
 
 /**
@@ -22,14 +23,16 @@ export interface ExposureMapOptions {
   maxLiquidators?: number;
   /** ForceAtlas2 iterations (the layout is deterministic: fixed start positions, fixed iterations). */
   iterations?: number;
+  /** Contagion paths: receipt-token issuers (the snapshot's `assets.issuer`, by symbol), hop bounds. */
+  paths?: ContagionPathOptions;
 }
 
-export const DEFAULTS: Required<ExposureMapOptions> = { bucketAbove: 20, maxAccounts: 600, maxLiquidators: 60, iterations: 300 };
+export const DEFAULTS: Required<ExposureMapOptions> = { bucketAbove: 20, maxAccounts: 600, maxLiquidators: 60, iterations: 300, paths: {} };
 
 /** The parts of a scenario run the map reads (a `ScenarioRun` fits). */
 export interface MapRun {
   scenario: { name: string };
-  result: Pick<CascadeResult, 'events' | 'liquidatedDebtUsdByProtocol' | 'badDebtByProtocol'>;
+  result: PathRunResult;
 }
 
 type Group = { protocol: string; asset: string; accounts: AccountNode[]; usd: number };
@@ -189,23 +192,7 @@ export function exposureMapData(graph: ExposureGraph, info: Pick<SnapshotInfo, '
     title: `Exposure map of snapshot ${info.id} (${info.takenAt}, ${info.source})`,
     scenario: run?.scenario.name ?? null,
     nodes, edges: kept,
-    paths: contagionPaths(nodes, kept, run?.result),
+    paths: contagionPaths(nodes, kept, run?.result, settings.paths),
     accounts: accountCount, accountsDrawn: drawn, protocols, assets,
   };
-}
-
-/** Each node's protocols and assets: its own, its neighbours', else its neighbours' neighbours'. */
-function tagNodes(nodes: MapNode[], edges: readonly MapEdge[]): void {
-  const adjacent: number[][] = nodes.map(() => []);
-  for (const e of edges) { adjacent[e.source]!.push(e.target); adjacent[e.target]!.push(e.source); }
-  const direct = (i: number, type: 'protocol' | 'asset'): Set<string> =>
-    new Set([nodes[i]!, ...adjacent[i]!.map((j) => nodes[j]!)].filter((n) => n.type === type).map((n) => n.label));
-  const first = nodes.map((_, i) => ({ protocols: direct(i, 'protocol'), assets: direct(i, 'asset') }));
-  nodes.forEach((node, i) => {
-    for (const field of ['protocols', 'assets'] as const) {
-      let set = first[i]![field];
-      if (set.size === 0) set = new Set(adjacent[i]!.flatMap((j) => [...first[j]![field]]));
-      node[field] = [...set].sort();
-    }
-  });
 }

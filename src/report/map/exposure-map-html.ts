@@ -24,11 +24,12 @@ export function exposureMapHtml(data: ExposureMapData): string {
 <body>
 <header>
 <h1>${title}</h1>
-<p class="lede">${scenario}. Node size: USD exposure; colour: type. Hover for details, click a protocol for its contagion paths.</p>
+<p class="lede">${scenario}. Node size: USD exposure; colour: type. Hover for details, click a protocol for its contagion paths; wheel to zoom, drag to pan.</p>
 <form class="controls" onsubmit="return false">
 <label>Asset <select id="filter-asset"><option value="">all</option></select></label>
 <label>Protocol <select id="filter-protocol"><option value="">all</option></select></label>
 <label>Address <input id="search" type="search" placeholder="0x… or name" autocomplete="off"></label>
+<button id="zoom-reset" type="button" title="wheel: zoom about the cursor; drag: pan">Reset view</button>
 <span id="status"></span>
 </form>
 <ul class="legend">${LEGEND}</ul>
@@ -62,9 +63,16 @@ h1 { font-size: 18px; margin: 0 0 2px; overflow-wrap: anywhere; }
 .legend { display: flex; gap: 14px; list-style: none; padding: 0; margin: 8px 0; color: #5b6168; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; }
 main { display: flex; gap: 12px; padding: 8px 20px; }
-#map { flex: 1; min-width: 0; height: calc(100vh - 150px); min-height: 420px; border: 1px solid #d8dce1; border-radius: 6px; background: #fcfcfd; }
-#path-info { width: 280px; overflow-wrap: anywhere; }
+#map { flex: 1; min-width: 0; height: calc(100vh - 150px); min-height: 420px; border: 1px solid #d8dce1; border-radius: 6px; background: #fcfcfd; cursor: grab; touch-action: none; user-select: none; }
+#map.panning { cursor: grabbing; }
+#path-info { width: 360px; overflow-wrap: anywhere; }
 #path-info ul { padding-left: 18px; }
+.hops { border-collapse: collapse; font-size: 12px; width: 100%; }
+.hops th, .hops td { text-align: left; padding: 2px 4px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
+.hops th { white-space: nowrap; overflow-wrap: normal; }
+.hops td.num { text-align: right; white-space: nowrap; }
+.hops .channel-receipt td { color: #1f6feb; }
+.edge, .node { vector-effect: non-scaling-stroke; }
 .edge { stroke: #c5cad1; stroke-width: 0.8; }
 .edge.kind-shared-collateral { stroke: #d1242f; stroke-dasharray: 4 3; }
 .edge.kind-receipt { stroke: #1f6feb; stroke-dasharray: 2 2; }

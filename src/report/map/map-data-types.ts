@@ -41,11 +41,47 @@ export interface MapEdge {
   weight: number;
 }
 
-/** How a protocol's forced sales reach the others: the assets it sells, the protocols holding them as collateral. */
+/**
+ * How a loss travels from one protocol to another: `sale` its liquidations sold collateral the
+ * other holds as collateral (price impact); `receipt` the other holds its receipt token as
+ * collateral, which its bad debt writes down.
+ */
+export const PATH_CHANNELS = ['sale', 'receipt'] as const;
+export type PathChannel = (typeof PATH_CHANNELS)[number];
+
+/** One protocol reached on a contagion path, at the first hop that reaches it. */
+export interface PathHit {
+  protocol: string;
+  /** The asset the loss travelled by: the collateral sold (`sale`), the receipt token (`receipt`). */
+  asset: string;
+  /** In the run (0 for potential paths): debt its liquidators repaid, and its bad debt. */
+  liquidatedUsd: number;
+  badDebtUsd: number;
+  /** 1: reached by the clicked protocol itself; 2: by a protocol at hop 1; … */
+  hop: number;
+  /** The protocol whose sales (or loss) reached this one: the clicked one at hop 1. */
+  via: string;
+  channel: PathChannel;
+  /** Every asset by which `via` reached it at this hop (`asset` first). */
+  assets: string[];
+  /** Round of the run in which it was reached (liquidated, or its collateral written down); null for potential paths. */
+  round: number | null;
+  /** `receipt` with receipt contagion in the run: share of the token written down at the end, in [0, 1]. */
+  writeDown?: number;
+}
+
+/**
+ * How a protocol's losses reach the others, hop by hop: the assets it sells and the protocols they
+ * reach, then what those sell, and so on (contagion-paths.ts).
+ */
 export interface ContagionPath {
   protocol: string;
+  /** What the clicked protocol itself sold (potential paths: its collateral, USD held). */
   sold: { asset: string; usd: number }[];
-  hit: { protocol: string; asset: string; liquidatedUsd: number; badDebtUsd: number }[];
+  /** Protocols reached, in breadth-first order (hop ascending); each protocol once. */
+  hit: PathHit[];
+  /** Deepest hop reached (0: none). */
+  hops: number;
   /** Indices into `nodes` and `edges` to highlight. */
   nodes: number[];
   edges: number[];

@@ -1,11 +1,16 @@
+import { MAP_PANEL_SCRIPT } from './map-panel-script.js';
+import { MAP_ZOOM_SCRIPT } from './map-zoom-script.js';
+
 /**
  * The map page's inline script (plain ES2019, no imports): reads the data from
- * `#map-data`'s textContent, draws an SVG, and wires the filters, search, tooltip and the
- * click-to-highlight of contagion paths. Data strings only ever reach the DOM through
- * `textContent` or `option.text`; nothing is assigned to `innerHTML`.
+ * `#map-data`'s textContent, draws an SVG, and wires the filters, search, tooltip, zoom and pan
+ * (map-zoom-script.ts) and the click-to-highlight of contagion paths with their hops listed
+ * (map-panel-script.ts). Data strings only ever reach the DOM through `textContent` or
+ * `option.text`; nothing is assigned to `innerHTML`.
  */
 export const MAP_SCRIPT = String.raw`(function () {
   'use strict';
+${MAP_ZOOM_SCRIPT}${MAP_PANEL_SCRIPT}
   var data = JSON.parse(document.getElementById('map-data').textContent);
   var SVG = 'http://www.w3.org/2000/svg';
   var svg = document.getElementById('map');
@@ -41,8 +46,11 @@ export const MAP_SCRIPT = String.raw`(function () {
   function radius(n) { return 3 + 22 * Math.sqrt(maxUsd > 0 ? Math.max(0, n.usd) / maxUsd : 0); }
   svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
 
+  var viewport = el('g', { id: 'viewport' });
   var edgeLayer = el('g', { 'class': 'edges' }), nodeLayer = el('g', { 'class': 'nodes' }), labelLayer = el('g', { 'class': 'labels' });
-  svg.appendChild(edgeLayer); svg.appendChild(nodeLayer); svg.appendChild(labelLayer);
+  viewport.appendChild(edgeLayer); viewport.appendChild(nodeLayer); viewport.appendChild(labelLayer);
+  svg.appendChild(viewport);
+  installZoom(svg, viewport, document.getElementById('zoom-reset'));
   var edgeEls = edges.map(function (e) {
     var s = nodes[e.source], t = nodes[e.target];
     var line = el('line', { x1: px(s), y1: py(s), x2: px(t), y2: py(t), 'class': 'edge kind-' + e.kind });
@@ -113,20 +121,7 @@ export const MAP_SCRIPT = String.raw`(function () {
     nodeEls.forEach(function (c, i) { c.classList.toggle('dim', !!path && !inNodes[i]); c.classList.toggle('on-path', !!path && !!inNodes[i]); });
     edgeEls.forEach(function (l, i) { l.classList.toggle('dim', !!path && !inEdges[i]); l.classList.toggle('on-path', !!path && !!inEdges[i]); });
     svg.setAttribute('data-highlight', current === null ? '' : current);
-    while (info.firstChild) info.removeChild(info.firstChild);
-    if (!path) { info.textContent = 'Click a protocol to highlight its contagion paths.'; return; }
-    var head = document.createElement('strong');
-    head.textContent = path.protocol + (data.scenario === null ? ': potential paths' : ': paths in ' + data.scenario);
-    info.appendChild(head);
-    var list = document.createElement('ul');
-    path.sold.forEach(function (s) {
-      var li = document.createElement('li');
-      var hits = path.hit.filter(function (h) { return h.asset === s.asset; }).map(function (h) { return h.protocol; });
-      li.textContent = 'sells ' + s.asset + ' ($' + Math.round(s.usd).toLocaleString('en-US') + ')' + (hits.length ? ' → ' + hits.join(', ') : '');
-      list.appendChild(li);
-    });
-    if (path.sold.length === 0) { var none = document.createElement('li'); none.textContent = 'no forced sales'; list.appendChild(none); }
-    info.appendChild(list);
+    showPath(info, path, data.scenario);
   }
 
   svg.addEventListener('click', function () { if (current !== null) highlight(current); });
