@@ -1,5 +1,6 @@
 import { SIDE_COLLATERAL, type EcosystemSnapshot } from '../model/ecosystem.js';
 import type { ScenarioRun } from '../pipeline/run-scenarios.js';
+import { collateralConcentration } from '../risk/index.js';
 
 /** One scenario's headline figures in a scheduled run. */
 export interface ScenarioMetrics {
@@ -71,28 +72,7 @@ export function collateralDepth(snapshot: EcosystemSnapshot): Record<string, num
 
 /** Per market (protocol, isolated market or pooled, collateral asset), its largest holder's share of the collateral at snapshot prices. */
 export function collateralShares(snapshot: EcosystemSnapshot): CollateralShare[] {
-  const { positions, accounts, assets, protocols } = snapshot;
-  const markets = new Map<string, { protocol: string; market: string | null; asset: string; total: number; byAccount: Map<string, number> }>();
-  for (let p = 0; p < positions.side.length; p++) {
-    if (positions.side[p] !== SIDE_COLLATERAL) continue;
-    const a = positions.account[p]!;
-    const asset = positions.asset[p]!;
-    const usd = positions.amount[p]! * assets.priceUsd[asset]!;
-    const protocol = protocols.name[accounts.protocol[a]!]!;
-    const market = accounts.market[a] ?? null;
-    const key = JSON.stringify([protocol, market, asset]);
-    let entry = markets.get(key);
-    if (entry === undefined) markets.set(key, (entry = { protocol, market, asset: assets.symbol[asset]!, total: 0, byAccount: new Map() }));
-    entry.total += usd;
-    const account = accounts.account[a]!;
-    entry.byAccount.set(account, (entry.byAccount.get(account) ?? 0) + usd);
-  }
-  const out: CollateralShare[] = [];
-  for (const m of markets.values()) {
-    if (m.total <= 0) continue;
-    let top: [string, number] = ['', -Infinity];
-    for (const holding of m.byAccount) if (holding[1] > top[1]) top = holding;
-    out.push({ protocol: m.protocol, market: m.market, asset: m.asset, account: top[0], share: top[1] / m.total, collateralUsd: m.total });
-  }
-  return out.sort((x, y) => y.share - x.share || y.collateralUsd - x.collateralUsd);
+  return collateralConcentration(snapshot).map((m) => ({
+    protocol: m.protocol, market: m.market, asset: m.asset, account: m.largestAccount, share: m.top1Share, collateralUsd: m.collateralUsd,
+  }));
 }

@@ -1,5 +1,6 @@
 import { SIDE_COLLATERAL, type EcosystemSnapshot } from '../model/ecosystem.js';
 import { accountHealth } from './account-health.js';
+import { collateralConcentration, type MarketConcentration } from './collateral-concentration.js';
 import { protocolTotals, type ProtocolTotals } from './protocol-totals.js';
 
 export interface ProtocolSummary extends ProtocolTotals {
@@ -14,6 +15,8 @@ export interface SnapshotSummary {
   exposures: { asset: string; protocol: string; collateralUsd: number }[];
   /** Debt repaid per liquidator over the indexed liquidation history, largest first (label, else address). */
   liquidators: { liquidator: string; repaidUsd: number; liquidations: number }[];
+  /** Per market, how much of its collateral its largest accounts hold (most concentrated first). */
+  concentration: MarketConcentration[];
   riskAccounts: number;
   positions: number;
   collateralUsd: number;
@@ -50,6 +53,7 @@ export function summarizeSnapshot(snapshot: EcosystemSnapshot): SnapshotSummary 
     assets: assetRows,
     exposures,
     liquidators: liquidatorTotals(snapshot),
+    concentration: collateralConcentration(snapshot),
     riskAccounts: snapshot.accounts.protocol.length,
     positions: positions.asset.length,
     collateralUsd: protocolRows.reduce((s, r) => s + r.collateralUsd, 0),
