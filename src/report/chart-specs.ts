@@ -1,7 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, colourFor, NEUTRAL_COLOUR, priceAxis, usdAxis } from './chart-config.js';
 import { formatUsdCompact } from './format.js';
-import { depthVsSoldChart, exposureHeatmapChart, liquidationsBadDebtChart, liquidatorConcentrationChart, type RiskChartInput } from './risk-chart-specs.js';
+import { figureContext, messageSpec as emptyChart, VEGA_LITE_SCHEMA as SCHEMA, type ChartInput, type ReportChart } from './chart-frame.js';
+import { atRiskAccountsChart, liquidatorConcentrationChart, whaleConcentrationChart } from './concentration-chart-specs.js';
+import { depthVsSoldChart, exposureHeatmapChart, liquidationsBadDebtChart } from './risk-chart-specs.js';
+import { runTrendChart } from './run-trend-chart.js';
 import { captionContext, movedAssets, runProtocols } from './scenario-facts.js';
 
 /**
@@ -12,42 +15,23 @@ import { captionContext, movedAssets, runProtocols } from './scenario-facts.js';
  *   price-path         price of each asset that moved, by round, one panel per asset, one line per scenario
  *   bad-debt           bad debt by protocol, one bar per scenario
  *   liquidated-volume  debt repaid per round stacked by protocol, collateral seized as a line, one panel per scenario
- *   liquidations-bad-debt, depth-vs-sold, exposure-heatmap,
- *   liquidator-concentration  (risk-chart-specs.ts)
+ *   liquidations-bad-debt, depth-vs-sold, exposure-heatmap  (risk-chart-specs.ts)
+ *   at-risk-accounts, whale-concentration, liquidator-concentration  (concentration-chart-specs.ts)
+ *   run-trend          scheduled runs only: bad debt and liquidated debt per run (run-trend-chart.ts)
  */
 
-export type ChartName = 'price-path' | 'bad-debt' | 'liquidated-volume' | 'liquidations-bad-debt' | 'depth-vs-sold' | 'exposure-heatmap' | 'liquidator-concentration';
+export type { ChartName, ReportChart } from './chart-frame.js';
 
-export interface ReportChart {
-  /** File stem: the Markdown report links `charts/<name>.svg`. */
-  name: ChartName;
-  title: string;
-  /** What the chart shows, naming the snapshot and scenarios. Plain text. */
-  caption: string;
-  spec: TopLevelSpec;
-}
-
-/** `model` and `summary` are optional so that a notebook can chart runs alone; captions then omit the model. */
-type ChartInput = RiskChartInput;
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 export const SEIZED_SERIES = 'Collateral seized (all protocols)';
 
 /** The report's charts, in the order the reports show them. */
 export const reportCharts = (input: ChartInput): ReportChart[] => [
+  ...(input.history === undefined ? [] : [runTrendChart(input, input.history)]),
   pricePathChart(input), badDebtChart(input), liquidatedVolumeChart(input), liquidationsBadDebtChart(input), depthVsSoldChart(input), exposureHeatmapChart(input),
-  liquidatorConcentrationChart(input),
+  atRiskAccountsChart(input), whaleConcentrationChart(input), liquidatorConcentrationChart(input),
 ];
 
 const scenarioNames = (input: ChartInput): string[] => input.runs.map((run) => run.scenario.name);
-
-/** A chart with nothing to plot still renders, saying why, so every report has the same figures. */
-function emptyChart(title: string, subtitle: string, message: string): TopLevelSpec {
-  return {
-    $schema: SCHEMA, config: CHART_CONFIG, title: { text: title, subtitle }, width: 480, height: 60,
-    data: { values: [{ message }] }, mark: { type: 'text', fontSize: 13, color: '#555a61' }, encoding: { text: { field: 'message' } },
-  };
-}
 
 /** Round 0 is the price after the shock; round r the price after round r's collateral sales. */
 export function pricePathChart(input: ChartInput): ReportChart {
@@ -59,7 +43,7 @@ export function pricePathChart(input: ChartInput): ReportChart {
       { scenario: scenario.name, asset, round: 0, priceUsd: result.shockedPrices[asset] ?? null },
       ...result.trace.map((round) => ({ scenario: scenario.name, asset, round: round.round, priceUsd: round.pricesAfter[asset] ?? null })),
     ]));
-  const caption = `Price of each asset that moved (USD), after the shock (round 0) and after each round's collateral sales, ${about}`;
+  const caption = `Price of each asset that moved (USD), after the shock (round 0) and after each round's collateral sales, ${figureContext(input)}`;
   if (assets.length === 0) return { name: 'price-path', title, caption, spec: emptyChart(title, about, 'No asset price moved in any scenario.') };
   const spec: TopLevelSpec = {
     $schema: SCHEMA,
@@ -93,7 +77,7 @@ export function badDebtChart(input: ChartInput): ReportChart {
     const badDebtUsd = result.badDebtByProtocol[protocol] ?? 0;
     return { scenario: scenario.name, protocol, badDebtUsd, label: formatUsdCompact(badDebtUsd) };
   }));
-  const caption = `Debt left unpaid when an account's collateral ran out (USD)${several ? ', one bar per scenario' : ''}, ${about}`;
+  const caption = `Debt left unpaid when an account's collateral ran out (USD)${several ? ', one bar per scenario' : ''}, ${figureContext(input)}`;
   if (protocols.length === 0) return { name: 'bad-debt', title, caption, spec: emptyChart(title, about, 'No protocol in any scenario.') };
   const y = { field: 'protocol', type: 'nominal', title: 'Protocol', sort: protocols, axis: { labelLimit: 200 } } as const;
   const spec: TopLevelSpec = {
@@ -132,7 +116,7 @@ export function liquidatedVolumeChart(input: ChartInput): ReportChart {
     ...protocols.map((protocol) => ({ scenario: scenario.name, round: round.round, series: protocol, kind: 'repaid', usd: round.liquidatedDebtUsdByProtocol[protocol] ?? 0 })),
     { scenario: scenario.name, round: round.round, series: SEIZED_SERIES, kind: 'seized', usd: round.seizedCollateralUsd },
   ]));
-  const caption = `Debt repaid by liquidators per round, stacked by protocol, and collateral seized per round (USD at each round's prices; each panel has its own scale), ${about}`
+  const caption = `Debt repaid by liquidators per round, stacked by protocol, and collateral seized per round (USD at each round's prices; each panel has its own scale), ${figureContext(input)}`
     + (quiet.length > 0 ? `; no liquidations, so no panel, in ${quiet.join(', ')}` : '');
   if (active.length === 0) return { name: 'liquidated-volume', title, caption, spec: emptyChart(title, about, 'No account was liquidated in any scenario.') };
   const colour = {

@@ -70,3 +70,9 @@ export const formatRatio = (value: number): string => nonFinite(value) ?? String
 
 /** A price multiplier as the change it causes: 0.7 → "×0.7 (-30.0%)". */
 export const formatShock = (multiplier: number): string => `×${formatRatio(multiplier)} (${formatChange(multiplier - 1)})`;
+
+/**
+ * "0x1234…cdef" for a 0x-hex identifier longer than 13 characters (addresses, market ids), so
+ * chart labels stay short; anything else (a label, an off-chain id) is returned whole.
+ */
+export const shortId = (id: string): string => (/^0x[0-9a-fA-F]{12,}$/.test(id) ? `${id.slice(0, 6)}…${id.slice(-4)}` : id);

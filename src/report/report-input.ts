@@ -2,6 +2,7 @@ import type { ContagionOptions } from '../contagion/index.js';
 import type { SnapshotInfo } from '../model/ecosystem.js';
 import type { ScenarioRun } from '../pipeline/run-scenarios.js';
 import type { SnapshotSummary } from '../risk/index.js';
+import type { RunHistory } from './run-history.js';
 
 /**
  * Everything a contagion report states: which snapshot, which model with which parameters, and
@@ -17,4 +18,6 @@ export interface ReportInput {
     options: Partial<ContagionOptions>;
   };
   runs: ScenarioRun[];
+  /** Scheduled runs only: the trend over earlier runs and what changed since the last one. */
+  history?: RunHistory;
 }

@@ -1,11 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScenarioRun } from '../pipeline/run-scenarios.js';
-import type { ReportInput } from './report-input.js';
 import { CHART_CONFIG, colourFor, compactUsdExpr, usdAxis } from './chart-config.js';
-import type { ReportChart } from './chart-specs.js';
+import { figureContext, figureSubtitle as subtitleFor, messageSpec, VEGA_LITE_SCHEMA as SCHEMA, type ChartInput, type ReportChart } from './chart-frame.js';
 import { formatUsdCompact } from './format.js';
-import { modelText, snapshotBlocksText } from './report-header.js';
-import { captionContext, runProtocols } from './scenario-facts.js';
+import { runProtocols } from './scenario-facts.js';
 
 /**
  * Charts that set a cascade's losses against what was exposed (issue 6, item 1):
@@ -19,29 +17,11 @@ import { captionContext, runProtocols } from './scenario-facts.js';
  * mean nothing without them.
  */
 
-export type RiskChartInput = Pick<ReportInput, 'snapshot' | 'runs'> & Partial<Pick<ReportInput, 'model' | 'summary'>>;
+export type RiskChartInput = ChartInput;
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 export const LIQUIDATED_SERIES = 'Debt liquidated';
 export const BAD_DEBT_SERIES = 'Bad debt';
 export const DEPTH_SERIES = 'DEX depth at snapshot';
-
-/** "snapshot #7 (2026-11-25), blocks toy 19000000, scenarios a, b; model reference-cascade (…)". */
-export function figureContext(input: RiskChartInput): string {
-  const about = captionContext(input.snapshot, input.runs.map((run) => run.scenario.name));
-  return `${about}; blocks ${snapshotBlocksText(input.snapshot)}${input.model ? `; model ${modelText(input.model)}` : ''}`;
-}
-
-/** Short subtitle: the caption carries the full model options. */
-const subtitleFor = (input: RiskChartInput): string => `${captionContext(input.snapshot, input.runs.map((run) => run.scenario.name))}`
-  + (input.model ? `; ${input.model.solver}` : '');
-
-function messageSpec(title: string, subtitle: string, message: string): TopLevelSpec {
-  return {
-    $schema: SCHEMA, config: CHART_CONFIG, title: { text: title, subtitle }, width: 480, height: 60,
-    data: { values: [{ message }] }, mark: { type: 'text', fontSize: 13, color: '#555a61' }, encoding: { text: { field: 'message' } },
-  };
-}
 
 /** Grouped horizontal bars: per protocol, debt the liquidators repaid and debt left unpaid. */
 export function liquidationsBadDebtChart(input: RiskChartInput): ReportChart {
@@ -172,42 +152,4 @@ export function exposureHeatmapChart(input: RiskChartInput): ReportChart {
     ],
   };
   return { name: 'exposure-heatmap', title, caption, spec };
-}
-
-/** Liquidators shown by name; the rest are one "others" bar. */
-export const TOP_LIQUIDATORS = 10;
-export const OTHER_LIQUIDATORS = 'all other liquidators';
-
-/** Share of the debt repaid in the indexed liquidation history, by the top liquidators and the rest together. */
-export function liquidatorConcentrationChart(input: RiskChartInput): ReportChart {
-  const title = 'Liquidator concentration';
-  const caption = `Share of the debt repaid in the snapshot's indexed liquidation history by each of the ${TOP_LIQUIDATORS} largest liquidators, `
-    + `the rest as one bar (the liquidator capital a cascade can draw on), ${figureContext(input)}`;
-  const liquidators = input.summary?.liquidators ?? [];
-  const total = liquidators.reduce((s, l) => s + l.repaidUsd, 0);
-  if (!(total > 0)) return { name: 'liquidator-concentration', title, caption, spec: messageSpec(title, subtitleFor(input), 'No liquidation history in the snapshot.') };
-  const top = liquidators.slice(0, TOP_LIQUIDATORS);
-  const rest = liquidators.slice(TOP_LIQUIDATORS);
-  const rows = [
-    ...top.map((l) => ({ liquidator: l.liquidator, repaidUsd: l.repaidUsd, liquidations: l.liquidations })),
-    ...(rest.length > 0 ? [{ liquidator: `${OTHER_LIQUIDATORS} (${rest.length})`, repaidUsd: rest.reduce((s, l) => s + l.repaidUsd, 0), liquidations: rest.reduce((s, l) => s + l.liquidations, 0) }] : []),
-  ];
-  const values = rows.map((row) => ({ ...row, share: row.repaidUsd / total, label: `${(100 * row.repaidUsd / total).toFixed(1)}% · ${formatUsdCompact(row.repaidUsd)}` }));
-  const spec: TopLevelSpec = {
-    $schema: SCHEMA,
-    config: CHART_CONFIG,
-    title: { text: title, subtitle: subtitleFor(input) },
-    data: { values },
-    width: 440,
-    height: values.length * 24,
-    encoding: {
-      y: { field: 'liquidator', type: 'nominal', title: 'Liquidator', sort: values.map((v) => v.liquidator), axis: { labelLimit: 220 } },
-      x: { field: 'share', type: 'quantitative', title: 'Share of debt repaid in the history (USD-weighted)', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
-    },
-    layer: [
-      { mark: { type: 'bar', color: colourFor(0) } },
-      { mark: { type: 'text', align: 'left', dx: 4, color: '#3d4248' }, encoding: { text: { field: 'label' } } },
-    ],
-  };
-  return { name: 'liquidator-concentration', title, caption, spec };
 }

@@ -90,6 +90,48 @@ export function largestLiquidations(result: CascadeResult, count: number): Liqui
     .map(({ event }) => event);
 }
 
+/** One account's part in a cascade, summed over its liquidations. */
+export interface AccountOutcome {
+  protocol: string;
+  account: string;
+  market: string | null;
+  /** Debt the account owed when first liquidated (USD at that round's prices). */
+  debtUsd: number;
+  /** Health factor at its first liquidation. */
+  healthFactor: number;
+  firstRound: number;
+  liquidations: number;
+  repaidUsd: number;
+  seizedUsd: number;
+  badDebtUsd: number;
+}
+
+/**
+ * The `count` accounts that cost the cascade most: debt repaid by liquidators plus bad debt,
+ * summed over each account's liquidations (an account can be liquidated in several rounds).
+ * Empty when the run kept no events.
+ */
+export function accountOutcomes(result: Pick<CascadeResult, 'events'>, count: number): AccountOutcome[] {
+  const byAccount = new Map<string, AccountOutcome>();
+  for (const e of result.events) {
+    const key = `${e.protocol}\u0000${e.market ?? ''}\u0000${e.account}`;
+    let row = byAccount.get(key);
+    if (row === undefined) {
+      byAccount.set(key, (row = {
+        protocol: e.protocol, account: e.account, market: e.market, debtUsd: e.debtUsd, healthFactor: e.healthFactor,
+        firstRound: e.round, liquidations: 0, repaidUsd: 0, seizedUsd: 0, badDebtUsd: 0,
+      }));
+    }
+    row.liquidations++;
+    row.repaidUsd += e.repaidUsd;
+    row.seizedUsd += e.seizedUsd;
+    row.badDebtUsd += e.badDebtUsd;
+  }
+  return [...byAccount.values()]
+    .sort((a, b) => b.repaidUsd + b.badDebtUsd - (a.repaidUsd + a.badDebtUsd) || a.firstRound - b.firstRound || (a.account < b.account ? -1 : 1))
+    .slice(0, count);
+}
+
 /** "snapshot #3 (2023-10-31)": how captions name the snapshot they describe. */
 export const snapshotRef = (snapshot: SnapshotInfo): string => `snapshot #${snapshot.id} (${snapshot.takenAt.slice(0, 10)})`;
 

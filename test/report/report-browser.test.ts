@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium())('report.html in headless Chromium', () => {
       const { page, problems, requests, dialogs } = await watchedPage(browser, url);
 
       await page.goto(url, { waitUntil: 'load' });
-      expect(await page.locator('figure svg').count()).toBe(7);
+      expect(await page.locator('figure svg').count()).toBe(9);
       for (const svg of await page.locator('figure svg').all()) {
         const box = await svg.boundingBox();
         expect(box?.width).toBeGreaterThan(300);

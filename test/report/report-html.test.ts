@@ -25,7 +25,7 @@ describe('report.html', () => {
   });
 
   it('inlines one SVG per chart', () => {
-    expect(charts).toHaveLength(7);
+    expect(charts).toHaveLength(9);
     expect(html.split('<svg').length - 1).toBe(charts.length);
     for (const chart of charts) expect(html).toContain(`<figure id="chart-${chart.name}"`);
   });
@@ -57,7 +57,7 @@ describe('report.html', () => {
       if (index !== undefined) expect(caption).toContain(`scenario ${input.runs[Number(index) - 1]!.scenario.name}`);
     }
     const captions = [...html.matchAll(/<figcaption>([\s\S]*?)<\/figcaption>/g)].map((m) => unescapeHtml(m[1]!));
-    expect(captions).toHaveLength(7);
+    expect(captions).toHaveLength(9);
     for (const caption of captions) expect(caption).toMatch(/snapshot #7 .*scenarios eth-drop-30, crash \*x\*\|<b>, baseline/);
   });
 
@@ -84,7 +84,7 @@ describe('report.html', () => {
   it('embeds the chart specs as inert JSON that parses back', () => {
     const json = /<script type="application\/json" id="vega-lite-specs">([\s\S]*?)<\/script>/.exec(html)![1]!;
     expect(json).not.toContain('<');
-    expect(Object.keys(JSON.parse(json))).toEqual(['price-path', 'bad-debt', 'liquidated-volume', 'liquidations-bad-debt', 'depth-vs-sold', 'exposure-heatmap', 'liquidator-concentration']);
+    expect(Object.keys(JSON.parse(json))).toEqual(['price-path', 'bad-debt', 'liquidated-volume', 'liquidations-bad-debt', 'depth-vs-sold', 'exposure-heatmap', 'at-risk-accounts', 'whale-concentration', 'liquidator-concentration']);
   });
 });
 

@@ -66,7 +66,7 @@ describe('risk chart specs', () => {
       expect(chart.caption).toContain('model reference-cascade (maxRounds');
       for (const scenario of SCENARIOS) expect(chart.caption).toContain(scenario.name);
     }
-    expect(reportCharts(input).map((c) => c.name)).toEqual(['price-path', 'bad-debt', 'liquidated-volume', 'liquidations-bad-debt', 'depth-vs-sold', 'exposure-heatmap', 'liquidator-concentration']);
+    expect(reportCharts(input).map((c) => c.name)).toEqual(['price-path', 'bad-debt', 'liquidated-volume', 'liquidations-bad-debt', 'depth-vs-sold', 'exposure-heatmap', 'at-risk-accounts', 'whale-concentration', 'liquidator-concentration']);
   });
 
   it('draws two bars per protocol and scenario, and one per series and sold asset, escaping data text', async () => {

@@ -17,9 +17,9 @@ describe('writeReport', () => {
     const { dir, files } = await writeReport(input, out);
     expect(dir).toBe(out);
     expect(files.map((f) => f.slice(dir.length + 1)).sort()).toEqual(
-      ['charts/bad-debt.svg', 'charts/depth-vs-sold.svg', 'charts/exposure-heatmap.svg', 'charts/liquidated-volume.svg', 'charts/liquidations-bad-debt.svg', 'charts/liquidator-concentration.svg', 'charts/price-path.svg', 'report.html', 'report.json', 'report.md'],
+      ['charts/at-risk-accounts.svg', 'charts/bad-debt.svg', 'charts/depth-vs-sold.svg', 'charts/exposure-heatmap.svg', 'charts/liquidated-volume.svg', 'charts/liquidations-bad-debt.svg', 'charts/liquidator-concentration.svg', 'charts/price-path.svg', 'charts/whale-concentration.svg', 'report.html', 'report.json', 'report.md'],
     );
-    expect((await readdir(join(dir, 'charts'))).sort()).toEqual(['bad-debt.svg', 'depth-vs-sold.svg', 'exposure-heatmap.svg', 'liquidated-volume.svg', 'liquidations-bad-debt.svg', 'liquidator-concentration.svg', 'price-path.svg']);
+    expect((await readdir(join(dir, 'charts'))).sort()).toEqual(['at-risk-accounts.svg', 'bad-debt.svg', 'depth-vs-sold.svg', 'exposure-heatmap.svg', 'liquidated-volume.svg', 'liquidations-bad-debt.svg', 'liquidator-concentration.svg', 'price-path.svg', 'whale-concentration.svg']);
 
     const charts = await renderCharts(reportCharts(input));
     for (const chart of charts) expect(await readFile(join(dir, 'charts', `${chart.name}.svg`), 'utf8')).toBe(`${chart.svg}\n`);
