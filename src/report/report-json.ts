@@ -2,10 +2,13 @@ import type { CascadeResult, LiquidationRecord } from '../contagion/index.js';
 import type { SnapshotInfo } from '../model/ecosystem.js';
 import type { SnapshotSummary } from '../risk/index.js';
 import type { ReportInput } from './report-input.js';
-import { largestLiquidations } from './scenario-facts.js';
+import type { RunHistory } from './run-history.js';
+import { accountOutcomes, largestLiquidations, type AccountOutcome } from './scenario-facts.js';
 
 /** Liquidation events kept per scenario in `report.json` (the full list can run to thousands). */
 export const TOP_LIQUIDATIONS = 20;
+/** Accounts kept per scenario in `report.json`'s `topAccounts`. */
+export const TOP_ACCOUNTS = 20;
 
 /**
  * `T` as it reads back from JSON: every `number` may be `null`. JSON has no `Infinity` or `NaN`,
@@ -35,6 +38,8 @@ export interface ReportJsonScenario {
   result: ReportResult;
   /** The `TOP_LIQUIDATIONS` largest liquidations by USD repaid; empty when events were not recorded. */
   topLiquidations: LiquidationRecord[];
+  /** The `TOP_ACCOUNTS` accounts whose liquidations cost most (repaid + bad debt, summed per account). */
+  topAccounts: AccountOutcome[];
 }
 
 export interface ReportJsonShape {
@@ -43,6 +48,8 @@ export interface ReportJsonShape {
   model: ReportInput['model'];
   summary: SnapshotSummary;
   scenarios: ReportJsonScenario[];
+  /** Scheduled runs only: trend over the recorded runs, what changed, the alerts that fired. */
+  history?: RunHistory;
 }
 
 export type ReportJson = JsonSafe<ReportJsonShape>;
@@ -76,8 +83,10 @@ export function reportJson(input: ReportInput): ReportJson {
         warnings,
         result: withoutEvents,
         topLiquidations: largestLiquidations(result, TOP_LIQUIDATIONS),
+        topAccounts: accountOutcomes(result, TOP_ACCOUNTS),
       };
     }),
+    ...(input.history === undefined ? {} : { history: input.history }),
   });
 }
 

@@ -1,6 +1,7 @@
 import { escapeMarkdown } from './escape.js';
 import type { FiredAlert } from './evaluate-alerts.js';
-import { formatUsd } from './format.js';
+import { runHistoryTable } from './history-tables.js';
+import { markdownTable } from './report-markdown.js';
 
 /** One earlier (or the current) scheduled run, as the trend table lists it. */
 export interface RunHistoryRow {
@@ -19,7 +20,6 @@ export interface RunHistoryRow {
  * current one last), what changed since the previous run (`runDiff`) and the alerts that fired.
  */
 export function changesMarkdown(history: readonly RunHistoryRow[], changes: readonly string[], alerts: readonly FiredAlert[]): string {
-  const cell = (v: number | null): string => (v === null ? 'n/a' : formatUsd(v));
   const lines = [
     '# Changes since the last scheduled run',
     '',
@@ -31,11 +31,7 @@ export function changesMarkdown(history: readonly RunHistoryRow[], changes: read
     '',
     '## Trend',
     '',
-    '| Run | Started | Status | Snapshot | Scenario | Bad debt | Liquidated debt | Alerts |',
-    '| ---: | --- | --- | ---: | --- | ---: | ---: | ---: |',
-    ...history.map((r) =>
-      `| ${r.runId} | ${escapeMarkdown(r.startedAt)} | ${r.status} | ${r.snapshotId ?? 'n/a'} | ${escapeMarkdown(r.scenario ?? 'n/a')} | ${cell(r.totalBadDebtUsd)} | ${cell(r.liquidatedDebtUsd)} | ${r.alertCount} |`),
-    '',
+    markdownTable(runHistoryTable(history)),
   ];
   return `${lines.join('\n')}\n`;
 }

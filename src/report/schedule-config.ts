@@ -29,6 +29,12 @@ const scheduleConfig = z.strictObject({
       /** May carry a secret (a token in the path or query): it is never printed. */
       url: z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
       timeoutMs: z.number().int().positive().optional(),
+      /** Further attempts after a timeout, refused connection, 429 or 5xx (default 2). */
+      retries: z.number().int().min(0).max(10).optional(),
+      /** Wait before the first retry, doubling after each (default 1000 ms). */
+      retryDelayMs: z.number().int().nonnegative().optional(),
+      /** Also POST when a run fails (default true): a silent schedule is the failure a risk team notices last. */
+      onFailure: z.boolean().optional(),
     })
     .optional(),
 });

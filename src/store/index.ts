@@ -23,4 +23,4 @@ export {
   type Cursor,
 } from './index-runs.js';
 export { listSnapshots, type SnapshotListing, type SnapshotTotals } from './snapshot-listing.js';
-export { recordScheduledRun, latestScheduledRun, listScheduledRuns, type ScheduledRunRecord } from './schedule-runs.js';
+export { recordScheduledRun, latestScheduledRun, listScheduledRuns, markScheduledRunFailed, type ScheduledRunRecord } from './schedule-runs.js';

@@ -47,7 +47,7 @@ export async function latestScheduledRun(connection: DuckDBConnection): Promise<
 /** Every recorded run, oldest first. */
 export async function listScheduledRuns(connection: DuckDBConnection): Promise<{
   runId: number; startedAt: string; status: string; snapshotId: number | null; scenario: string | null;
-  totalBadDebtUsd: number | null; liquidatedDebtUsd: number | null; alertCount: number;
+  totalBadDebtUsd: number | null; liquidatedDebtUsd: number | null; alertCount: number; scenarios: unknown;
 }[]> {
   const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
   return (await queryRows(connection, 'runs/list')).map((r) => ({
@@ -59,5 +59,11 @@ export async function listScheduledRuns(connection: DuckDBConnection): Promise<{
     totalBadDebtUsd: num(r.total_bad_debt_usd),
     liquidatedDebtUsd: num(r.liquidated_debt_usd),
     alertCount: Number(r.alert_count),
+    scenarios: r.scenarios === null ? null : JSON.parse(String(r.scenarios)),
   }));
+}
+
+/** Marks run `runId` failed after the fact (its report could not be written). */
+export async function markScheduledRunFailed(connection: DuckDBConnection, runId: number): Promise<void> {
+  await queryRows(connection, 'runs/mark-failed', [runId]);
 }

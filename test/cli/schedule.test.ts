@@ -72,7 +72,7 @@ describe('contagion schedule', () => {
     expect(second.stdout).toContain('DEX depth of WETH fell 50% from $708,573,448 to $354,286,724');
     expect(second.stdout).toContain('depthDropAbove: DEX depth of WETH fell 50.0% since the last run');
     expect(`${first.stdout}${first.stderr}${second.stdout}${second.stderr}`).not.toContain(SECRET);
-    expect(second.stderr).toContain('webhook delivered (HTTP 204)');
+    expect(second.stderr).toContain('alert webhook delivered (HTTP 204, 1 attempt)');
 
     expect(received).toHaveLength(1);
     const [post] = received;
@@ -97,7 +97,68 @@ describe('contagion schedule', () => {
     expect(reports).toHaveLength(2);
     const changes = readFileSync(join(dir, 'reports', reports[1]!, 'changes.md'), 'utf8');
     expect(changes).toContain('bad debt under eth-drop-30 rose');
-    expect(changes).toMatch(/\| 2 \| .* \| alert \| 2 \| eth-drop-30 \|/);
+    expect(changes).toMatch(/\| 2 \| .* \| alert \| #2 \| eth-drop-30 \|/);
+
+    // The report itself carries the trend and the diff, in every format.
+    const latest = join(dir, 'reports', reports[1]!);
+    const html = readFileSync(join(latest, 'report.html'), 'utf8');
+    expect(html).toContain('<section id="history">');
+    expect(html).toContain('Run #2 compared with run #1, the previous run that did not fail.');
+    expect(html).toContain('bad debt under eth-drop-30 rose from $232,883,662 to $350,484,270; main driver: aave-v3');
+    expect(html).toContain('id="chart-run-trend"');
+    expect(html).toMatch(/<td[^>]*>2 \(this run\)<\/td>/);
+    const md = readFileSync(join(latest, 'report.md'), 'utf8');
+    expect(md).toContain('## Since the last run');
+    expect(md).toContain('![Trend over scheduled runs](charts/run-trend.svg)');
+    expect(md).toMatch(/\| depthDropAbove \| WETH \| 0\.5 \| 0\.3 \|/);
+    const json = JSON.parse(readFileSync(join(latest, 'report.json'), 'utf8')) as { history: { currentRunId: number; previousRunId: number; trend: { runId: number; totalBadDebtUsd: number }[]; runs: unknown[] } };
+    expect(json.history.currentRunId).toBe(2);
+    expect(json.history.previousRunId).toBe(1);
+    expect(json.history.runs).toHaveLength(2);
+    expect(json.history.trend.map((p) => p.runId)).toEqual([1, 2]);
+    expect(json.history.trend[1]!.totalBadDebtUsd).toBeGreaterThan(json.history.trend[0]!.totalBadDebtUsd);
+    // The first run's report had nothing to compare with.
+    const firstHtml = readFileSync(join(dir, 'reports', reports[0]!, 'report.html'), 'utf8');
+    expect(firstHtml).toContain('Run #1 is the first recorded run that did not fail');
+  });
+
+  it('posts a failed run to the webhook, retrying a receiver that answers 503 first', async () => {
+    const posts: { status: number; body: Record<string, unknown> }[] = [];
+    const flaky = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      request.on('end', () => {
+        const status = posts.length === 0 ? 503 : 204;
+        posts.push({ status, body: JSON.parse(text) as Record<string, unknown> });
+        response.writeHead(status, status === 503 ? { 'retry-after': '0' } : {}).end();
+      });
+    });
+    await new Promise<void>((ready) => flaky.listen(0, '127.0.0.1', ready));
+    try {
+      const { port } = flaky.address() as AddressInfo;
+      const failing = join(dir, 'failing.json');
+      writeFileSync(failing, JSON.stringify({
+        schedule: { scenarios: ['no-such-scenario'], webhook: { url: `http://127.0.0.1:${port}/hook/${SECRET}`, retries: 2, retryDelayMs: 10 } },
+      }));
+      const failedDb = join(dir, 'failed.duckdb');
+      expect((await contagion('import', 'data/ecosystem', '--db', failedDb)).code).toBe(0);
+      const failed = await contagion('schedule', '--cron', CRON, '--once', '--config', failing, '--db', failedDb, '--out', join(dir, 'failed-reports'));
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain('no scenario "no-such-scenario"');
+      expect(failed.stderr).toContain('failed webhook delivered (HTTP 204, 2 attempts)');
+      expect(`${failed.stdout}${failed.stderr}`).not.toContain(SECRET);
+      expect(posts.map((p) => p.status)).toEqual([503, 204]);
+      expect(posts[1]!.body).toMatchObject({ source: 'contagion', event: 'failed', runId: 1 });
+      expect(posts[1]!.body.error).toContain('no-such-scenario');
+      const database = await openDatabase(failedDb);
+      try {
+        expect((await listScheduledRuns(database.connection)).map((r) => [r.runId, r.status])).toEqual([[1, 'failed']]);
+      } finally {
+        database.close();
+      }
+    } finally {
+      await new Promise<void>((closed) => flaky.close(() => closed()));
+    }
   });
 
   it('refuses a run while another live process holds the lock', async () => {

@@ -5,13 +5,13 @@ import { join, resolve } from 'node:path';
 import { runIndex } from '../../indexers/index.js';
 import { cascadeOptions, loadScenarios, openSnapshot, runScenarios, usesCurves } from '../../pipeline/index.js';
 import {
-  changesMarkdown, evaluateAlerts, formatRunSummary, runDiff, runMetrics, writeReport,
-  type FiredAlert, type ReportInput, type RunMetrics,
+  changesMarkdown, evaluateAlerts, formatRunSummary, runDiff, runMetrics, trendPoints, writeReport,
+  type FiredAlert, type ReportInput, type RunHistory, type RunMetrics,
 } from '../../report/index.js';
 import { summarizeSnapshot } from '../../risk/index.js';
 import { DEFAULT_SCENARIO } from '../../scenarios/index.js';
 import {
-  defaultDatabasePath, latestScheduledRun, listScheduledRuns, openDatabase, projectRoot, recordScheduledRun,
+  defaultDatabasePath, latestScheduledRun, listScheduledRuns, markScheduledRunFailed, openDatabase, projectRoot, recordScheduledRun,
 } from '../../store/index.js';
 import { logToStderr } from '../options.js';
 import { acquireScheduleLock, ScheduleOverlapError } from '../schedule-lock.js';
@@ -92,8 +92,13 @@ async function guardedTick(settings: ScheduleSettings, dbPath: string, options: 
   try {
     return await scheduledRun(settings, dbPath, options, startedAt);
   } catch (error) {
-    logToStderr(`contagion schedule: run failed: ${(error as Error).message}`);
-    await recordFailure(dbPath, startedAt).catch((e: Error) => logToStderr(`contagion schedule: could not record the failed run: ${e.message}`));
+    const message = redactUrl((error as Error).message, settings.schedule.webhook?.url);
+    logToStderr(`contagion schedule: run failed: ${message}`);
+    const runId = error instanceof RecordedRunFailure ? error.runId : await recordFailure(dbPath, startedAt).catch((e: Error) => {
+      logToStderr(`contagion schedule: could not record the failed run: ${e.message}`);
+      return null;
+    });
+    if (settings.schedule.webhook?.onFailure !== false) await notify(settings.schedule, { event: 'failed', runId, startedAt, error: message });
     return 1;
   } finally {
     release();
@@ -128,47 +133,71 @@ async function scheduledRun(settings: ScheduleSettings, dbPath: string, options:
       model: { solver: 'contagion-cascade', options: runs[0]?.result.options ?? cascadeOptions({}) }, runs,
     };
     const outRoot = options.out === undefined ? join(projectRoot(), 'reports') : resolve(options.out);
-    const written = await writeReport(input, join(outRoot, startedAt.replace(/:/g, '-')));
+    const reportDir = join(outRoot, startedAt.replace(/:/g, '-'));
     const headline = current.scenarios[0];
+    // Recorded before the report is written, so that the report's trend includes this run under its id.
     const runId = await recordScheduledRun(database.connection, {
       startedAt, finishedAt: new Date().toISOString(), status: alerts.length > 0 ? 'alert' : 'ok', snapshotId: current.snapshotId,
       scenario: headline?.name ?? null, totalBadDebtUsd: headline?.totalBadDebtUsd ?? null, liquidatedDebtUsd: headline?.liquidatedDebtUsd ?? null,
-      metrics: current, alerts, reportDir: written.dir,
+      metrics: current, alerts, reportDir,
     });
-    const changesText = changesMarkdown(await listScheduledRuns(database.connection), changes, alerts);
-    await writeFile(join(written.dir, 'changes.md'), changesText, 'utf8');
+    const recorded = await listScheduledRuns(database.connection);
+    const history: RunHistory = {
+      currentRunId: runId, previousRunId: previous?.runId ?? null, changes, alerts, trend: trendPoints(recorded),
+      runs: recorded.map(({ scenarios: _scenarios, ...row }) => row),
+    };
+    let written: { dir: string };
+    try {
+      written = await writeReport({ ...input, history }, reportDir);
+      await writeFile(join(written.dir, 'changes.md'), changesMarkdown(history.runs, changes, alerts), 'utf8');
+    } catch (error) {
+      // Without its report the run cannot be the next run's baseline.
+      await markScheduledRunFailed(database.connection, runId);
+      throw new RecordedRunFailure(runId, error);
+    }
     process.stdout.write(formatRunSummary(snapshot.info, runs));
     process.stdout.write(`\nrun ${runId}: report written to ${written.dir}\n`);
     process.stdout.write(changes.length > 0 ? `changes since run ${previous!.runId}:\n${changes.map((c) => `  ${c}\n`).join('')}` : 'no earlier run to compare with\n');
     if (alerts.length === 0) return 0;
     process.stdout.write(`alerts:\n${alerts.map((a) => `  ${a.rule}: ${a.message}\n`).join('')}`);
-    await notify(schedule, { runId, startedAt, snapshotId: current.snapshotId, reportDir: written.dir, changes, alerts });
+    await notify(schedule, { event: 'alert', runId, startedAt, snapshotId: current.snapshotId, reportDir: written.dir, changes, alerts });
     return EXIT_ALERT;
   } finally {
     database.close();
   }
 }
 
-/** The webhook's JSON body. */
-interface AlertPayload {
-  runId: number;
-  startedAt: string;
-  snapshotId: number;
-  reportDir: string;
-  changes: string[];
-  alerts: FiredAlert[];
+/** A run that failed after it was recorded (and marked failed): not to be recorded twice. */
+class RecordedRunFailure extends Error {
+  constructor(readonly runId: number, cause: unknown) {
+    super((cause as Error).message, { cause });
+  }
 }
 
-async function notify(schedule: ScheduleSettings['schedule'], payload: AlertPayload): Promise<void> {
-  if (schedule.webhook === undefined) return;
-  const sent = await postAlert(schedule.webhook.url, { source: 'contagion', event: 'alert', ...payload }, schedule.webhook.timeoutMs);
-  logToStderr(`contagion schedule: webhook ${sent.ok ? 'delivered' : 'failed'} (${sent.outcome})`);
+/** The webhook's JSON body (after `source: "contagion"`): an alert, or a run that failed. */
+type WebhookEvent =
+  | { event: 'alert'; runId: number; startedAt: string; snapshotId: number; reportDir: string; changes: string[]; alerts: FiredAlert[] }
+  | { event: 'failed'; runId: number | null; startedAt: string; error: string };
+
+async function notify(schedule: ScheduleSettings['schedule'], payload: WebhookEvent): Promise<void> {
+  const webhook = schedule.webhook;
+  if (webhook === undefined) return;
+  const sent = await postAlert(webhook.url, { source: 'contagion', ...payload }, {
+    ...(webhook.timeoutMs === undefined ? {} : { timeoutMs: webhook.timeoutMs }),
+    ...(webhook.retries === undefined ? {} : { retries: webhook.retries }),
+    ...(webhook.retryDelayMs === undefined ? {} : { retryDelayMs: webhook.retryDelayMs }),
+  });
+  const tries = sent.attempts === 1 ? '1 attempt' : `${sent.attempts} attempts`;
+  logToStderr(`contagion schedule: ${payload.event} webhook ${sent.ok ? 'delivered' : 'failed'} (${sent.outcome}, ${tries})`);
 }
 
-async function recordFailure(dbPath: string, startedAt: string): Promise<void> {
+/** A failure's text goes to the log and the webhook: never with the webhook's own URL (it may hold a token). */
+const redactUrl = (text: string, url: string | undefined): string => (url === undefined ? text : text.split(url).join('[webhook url]'));
+
+async function recordFailure(dbPath: string, startedAt: string): Promise<number> {
   const database = await openDatabase(dbPath);
   try {
-    await recordScheduledRun(database.connection, {
+    return await recordScheduledRun(database.connection, {
       startedAt, finishedAt: new Date().toISOString(), status: 'failed', snapshotId: null, scenario: null, totalBadDebtUsd: null,
       liquidatedDebtUsd: null, metrics: { scenarios: [], depthUsd: {}, collateralShares: [] }, alerts: [], reportDir: null,
     });
