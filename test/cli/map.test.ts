@@ -26,4 +26,19 @@ describe('contagion map', () => {
       dispose();
     }
   });
+
+  it('follows a protocol\'s bad debt through its receipt token to the protocol holding it (data/examples/receipt-loop)', async () => {
+    const db = join(out, 'receipt-loop.duckdb');
+    expect((await contagion('import', 'data/examples/receipt-loop', '--db', db)).code).toBe(0);
+    const dir = join(out, 'receipt-loop');
+    const result = await contagion('map', '--db', db, '--scenario', 'data/examples/receipt-loop/scenarios/receipt-run.json', '--out', dir);
+    expect(result.code, result.stderr).toBe(0);
+    const html = readFileSync(join(dir, 'map.html'), 'utf8');
+    const data = JSON.parse(/<script type="application\/json" id="map-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as ExposureMapData;
+    // lender-a's uncovered bad debt writes down aWETH, which lender-b accepts as collateral.
+    expect(data.paths['lender-a']!.hit).toEqual([expect.objectContaining({ protocol: 'lender-b', hop: 1, via: 'lender-a', channel: 'receipt' })]);
+    expect(data.paths['lender-b']!.hit).toEqual([]);
+    const aWeth = data.nodes.findIndex((n) => n.type === 'asset' && n.label === 'aWETH');
+    expect(data.paths['lender-a']!.nodes).toContain(aWeth);
+  });
 });
