@@ -2,7 +2,7 @@ import { emptyOptionTables } from '../../src/model/empty-tables.js';
 import { referenceCascade, REFERENCE_CASCADE_DEFAULTS, type ReferenceCascadeOptions } from '../../src/contagion/index.js';
 import type { EcosystemSnapshot, SnapshotInfo } from '../../src/model/ecosystem.js';
 import type { ScenarioRun } from '../../src/pipeline/run-scenarios.js';
-import type { ReportInput } from '../../src/report/index.js';
+import { trendPoints, type ReportInput, type RunHistory } from '../../src/report/index.js';
 import { summarizeSnapshot } from '../../src/risk/index.js';
 import type { Scenario } from '../../src/scenarios/index.js';
 import { toySnapshot, type ToyEcosystem } from '../helpers/toy-ecosystem.js';
@@ -105,4 +105,21 @@ export function toyReportInput(scenarios: readonly Scenario[] = SCENARIOS, optio
     model: { solver: 'reference-cascade', options: settings },
     runs,
   };
+}
+
+/** A scheduled run's report: run #2 against run #1, with a change and an alert naming a hostile symbol. */
+export function toyScheduledReportInput(): ReportInput {
+  const input = toyReportInput();
+  const rows = [
+    { runId: 1, startedAt: '2026-11-25T06:00:00.000Z', status: 'ok', snapshotId: 6, scenario: 'eth-drop-30', totalBadDebtUsd: 1_000, liquidatedDebtUsd: 50_000, alertCount: 0,
+      scenarios: input.runs.map((run) => ({ name: run.scenario.name, totalBadDebtUsd: run.result.totalBadDebtUsd / 2, liquidatedDebtUsd: 1 })) },
+    { runId: 2, startedAt: '2026-11-25T12:00:00.000Z', status: 'alert', snapshotId: 7, scenario: 'eth-drop-30', totalBadDebtUsd: 2_000, liquidatedDebtUsd: 60_000, alertCount: 1,
+      scenarios: input.runs.map((run) => ({ name: run.scenario.name, totalBadDebtUsd: run.result.totalBadDebtUsd, liquidatedDebtUsd: 2 })) },
+  ];
+  const history: RunHistory = {
+    currentRunId: 2, previousRunId: 1, trend: trendPoints(rows), runs: rows.map(({ scenarios: _s, ...row }) => row),
+    changes: [`DEX depth of ${HOSTILE_SYMBOL} fell 40% from $1,000 to $600`],
+    alerts: [{ rule: 'depthDropAbove', subject: HOSTILE_SYMBOL, value: 0.4, threshold: 0.3, message: `DEX depth of ${HOSTILE_SYMBOL} fell 40.0% since the last run` }],
+  };
+  return { ...input, history };
 }

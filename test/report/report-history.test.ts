@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  accountOutcomes, renderCharts, reportCharts, reportHtml, reportJsonText, reportMarkdown, TOP_ACCOUNTS, trendPoints, type ReportInput, type RunHistory,
+  accountOutcomes, renderCharts, reportCharts, reportHtml, reportJsonText, reportMarkdown, TOP_ACCOUNTS, type RunHistory,
 } from '../../src/report/index.js';
-import { HOSTILE_SYMBOL, toyReportInput } from './report-fixture.js';
-
-/** A scheduled run's report: run #2 against run #1, with a change and an alert naming a hostile symbol. */
-function scheduledInput(): ReportInput {
-  const input = toyReportInput();
-  const rows = [
-    { runId: 1, startedAt: '2026-11-25T06:00:00.000Z', status: 'ok', snapshotId: 6, scenario: 'eth-drop-30', totalBadDebtUsd: 1_000, liquidatedDebtUsd: 50_000, alertCount: 0,
-      scenarios: input.runs.map((run) => ({ name: run.scenario.name, totalBadDebtUsd: run.result.totalBadDebtUsd / 2, liquidatedDebtUsd: 1 })) },
-    { runId: 2, startedAt: '2026-11-25T12:00:00.000Z', status: 'alert', snapshotId: 7, scenario: 'eth-drop-30', totalBadDebtUsd: 2_000, liquidatedDebtUsd: 60_000, alertCount: 1,
-      scenarios: input.runs.map((run) => ({ name: run.scenario.name, totalBadDebtUsd: run.result.totalBadDebtUsd, liquidatedDebtUsd: 2 })) },
-  ];
-  const history: RunHistory = {
-    currentRunId: 2, previousRunId: 1, trend: trendPoints(rows), runs: rows.map(({ scenarios: _s, ...row }) => row),
-    changes: [`DEX depth of ${HOSTILE_SYMBOL} fell 40% from $1,000 to $600`],
-    alerts: [{ rule: 'depthDropAbove', subject: HOSTILE_SYMBOL, value: 0.4, threshold: 0.3, message: `DEX depth of ${HOSTILE_SYMBOL} fell 40.0% since the last run` }],
-  };
-  return { ...input, history };
-}
+import { toyReportInput, toyScheduledReportInput } from './report-fixture.js';
 
 describe('a scheduled run\'s report', () => {
-  const input = scheduledInput();
+  const input = toyScheduledReportInput();
 
   it('opens with the changes, the alerts and the trend, escaping text from data, in HTML and Markdown', async () => {
     const charts = await renderCharts(reportCharts(input));
