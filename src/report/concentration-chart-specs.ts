@@ -25,6 +25,9 @@ export const WHALE_SEGMENTS = ['Largest account', 'Next 4 accounts', 'Next 5 acc
 
 const sharePercent = (share: number): string => `${(100 * share).toFixed(1)}%`;
 
+/** Rounded down to 2 decimals: a liquidated account's 0.9999 must not read "1.00". */
+export const healthFactorLabel = (healthFactor: number): string => (Math.floor(healthFactor * 100) / 100).toFixed(2);
+
 /** Per scenario, the accounts that cost most (repaid + bad debt), stacked bars, with their first health factor and round. */
 export function atRiskAccountsChart(input: ChartInput): ReportChart {
   const title = 'Top at-risk accounts';
@@ -38,7 +41,7 @@ export function atRiskAccountsChart(input: ChartInput): ReportChart {
     + `(USD, summed over the account's liquidations; labelled with its health factor HF and round r at its first liquidation)`
     + `${shares.length > 0 ? `; the top ${TOP_AT_RISK_ACCOUNTS} hold ${shares.join('; ')}` : ''}, ${figureContext(input)}`;
   const values = perRun.flatMap(({ run, top }) => top.flatMap((a) => {
-    const label = `${a.protocol} · ${shortId(a.account)} · HF ${a.healthFactor.toFixed(2)} · r${a.firstRound}`;
+    const label = `${a.protocol} · ${shortId(a.account)} · HF ${healthFactorLabel(a.healthFactor)} · r${a.firstRound}`;
     return [
       { scenario: run.scenario.name, account: label, series: REPAID_SERIES, usd: a.repaidUsd, rank: a.repaidUsd + a.badDebtUsd },
       { scenario: run.scenario.name, account: label, series: ACCOUNT_BAD_DEBT_SERIES, usd: a.badDebtUsd, rank: a.repaidUsd + a.badDebtUsd },

@@ -11,7 +11,7 @@ export { reportCharts, pricePathChart, badDebtChart, liquidatedVolumeChart, SEIZ
 export { liquidationsBadDebtChart, depthVsSoldChart, exposureHeatmapChart, soldCollateralUsd, LIQUIDATED_SERIES, BAD_DEBT_SERIES, DEPTH_SERIES, type RiskChartInput } from './risk-chart-specs.js';
 export {
   atRiskAccountsChart, whaleConcentrationChart, liquidatorConcentrationChart, TOP_AT_RISK_ACCOUNTS, TOP_MARKETS, TOP_LIQUIDATORS, OTHER_LIQUIDATORS,
-  REPAID_SERIES, ACCOUNT_BAD_DEBT_SERIES, WHALE_SEGMENTS,
+  REPAID_SERIES, ACCOUNT_BAD_DEBT_SERIES, WHALE_SEGMENTS, healthFactorLabel,
 } from './concentration-chart-specs.js';
 export { figureContext, type ChartInput } from './chart-frame.js';
 export { runTrendChart, TREND_BAD_DEBT, TREND_LIQUIDATED } from './run-trend-chart.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACCOUNT_BAD_DEBT_SERIES, accountOutcomes, atRiskAccountsChart, renderChart, REPAID_SERIES, runTrendChart, TOP_AT_RISK_ACCOUNTS, TOP_MARKETS,
+  ACCOUNT_BAD_DEBT_SERIES, accountOutcomes, healthFactorLabel, atRiskAccountsChart, renderChart, REPAID_SERIES, runTrendChart, TOP_AT_RISK_ACCOUNTS, TOP_MARKETS,
   trendPoints, TREND_BAD_DEBT, TREND_LIQUIDATED, whaleConcentrationChart, WHALE_SEGMENTS, type RunHistory,
 } from '../../src/report/index.js';
 import { HOSTILE_PROTOCOL, SCENARIOS, toyReportInput } from './report-fixture.js';
@@ -38,7 +38,8 @@ describe('top at-risk accounts', () => {
     for (const a of top) {
       const first = crash.result.events.find((e) => e.account === a.account && e.protocol === a.protocol)!;
       const label = data.find((r) => r.scenario === crash.scenario.name && r.series === REPAID_SERIES && r.usd === a.repaidUsd)!.account as string;
-      expect(label).toContain(`HF ${first.healthFactor.toFixed(2)} · r${first.round}`);
+      expect(label).toContain(`HF ${healthFactorLabel(first.healthFactor)} · r${first.round}`);
+      expect(Number(healthFactorLabel(first.healthFactor))).toBeLessThan(1);
       expect(data.find((r) => r.account === label && r.series === ACCOUNT_BAD_DEBT_SERIES)?.usd).toBe(a.badDebtUsd);
     }
     // The baseline liquidates nobody: no rows for it.
@@ -112,5 +113,11 @@ describe('run trend', () => {
     expect(svg).toContain('#1 2026-11-25 00:00');
     expect(svg).toContain('#3 2026-11-25 12:00');
     expect(svg).not.toContain('#2 2026');
+  });
+});
+
+describe('healthFactorLabel', () => {
+  it('rounds down, so that an account liquidated just below 1 never reads 1.00', () => {
+    expect([0.9999, 0.995, 1, 1.2345, 0.41].map(healthFactorLabel)).toEqual(['0.99', '0.99', '1.00', '1.23', '0.41']);
   });
 });
