@@ -98,7 +98,7 @@ function scenarioSection(input: ReportInput, run: ScenarioRun, index: number): s
   return `<section id="scenario-${index + 1}">
 <h2>Scenario: ${escapeHtml(run.scenario.name)}</h2>
 <p>${escapeHtml(run.scenario.description || '(no description)')}</p>
-<ul class="figures">${headlines.join('')}</ul>
+${(run.scenario.sources ?? []).length > 0 ? `<p class="sources">Sources:</p><ul class="sources">${run.scenario.sources!.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>\n` : ''}<ul class="figures">${headlines.join('')}</ul>
 <h3>Shocks</h3>
 ${htmlTable(tables.shocks)}
 <h3>Outcome by protocol</h3>

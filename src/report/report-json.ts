@@ -31,6 +31,8 @@ export type ReportResult = Omit<CascadeResult, 'events'>;
 export interface ReportJsonScenario {
   name: string;
   description: string;
+  /** Where the scenario's numbers come from (empty when it names none). */
+  sources: string[];
   shocks: Record<string, number>;
   /** Market pegs of derived assets the scenario breaks (empty when none). */
   pegs: Record<string, number>;
@@ -78,6 +80,7 @@ export function reportJson(input: ReportInput): ReportJson {
       return {
         name: scenario.name,
         description: scenario.description,
+        sources: scenario.sources ?? [],
         shocks: scenario.shocks,
         pegs: scenario.pegs ?? {},
         warnings,

@@ -74,6 +74,7 @@ function scenarioLines(input: ReportInput, run: ScenarioRun, index: number): str
     '',
     `**Description:** ${escapeMarkdown(run.scenario.description || '(no description)')}`,
     '',
+    ...((run.scenario.sources ?? []).length > 0 ? ['**Sources:**', '', ...run.scenario.sources!.map((s) => `- ${escapeMarkdown(s)}`), ''] : []),
     headlines,
     '',
     '### Shocks', '', markdownTable(tables.shocks),

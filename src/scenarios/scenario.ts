@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const scenarioSchema = z.looseObject({
   name: z.string().min(1),
   description: z.string().default(''),
+  /** Where the numbers come from (a replay's price moves): shown with the scenario in reports. */
+  sources: z.array(z.string().min(1)).optional(),
   shocks: z.record(z.string().min(1), z.number().positive().finite()),
   /** Multipliers on options venues' implied vols, by underlying symbol (1.5 = vols up 50%). */
   volShocks: z.record(z.string().min(1), z.number().positive().finite()).default({}),
