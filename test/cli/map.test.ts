@@ -22,6 +22,9 @@ describe('contagion map', () => {
       expect(data.edges.some((e) => e.kind === 'shared-collateral')).toBe(true);
       expect(Object.values(data.paths).some((p) => p.hit.length > 0)).toBe(true);
       expect(data.accountsDrawn).toBeLessThanOrEqual(data.accounts);
+      // The page states the model the paths were computed under.
+      expect(data.context).toMatch(/^blocks none recorded; model contagion-cascade \(maxRounds 100, /);
+      expect(html).toContain(`<p class="context">blocks none recorded; model contagion-cascade (maxRounds 100, `);
     } finally {
       dispose();
     }
@@ -31,12 +34,15 @@ describe('contagion map', () => {
     const db = join(out, 'receipt-loop.duckdb');
     expect((await contagion('import', 'data/examples/receipt-loop', '--db', db)).code).toBe(0);
     const dir = join(out, 'receipt-loop');
-    const result = await contagion('map', '--db', db, '--scenario', 'data/examples/receipt-loop/scenarios/receipt-run.json', '--out', dir);
+    const result = await contagion('map', '--db', db, '--scenario', 'data/examples/receipt-loop/scenarios/receipt-run.json', '--receipt-contagion', '--out', dir);
     expect(result.code, result.stderr).toBe(0);
     const html = readFileSync(join(dir, 'map.html'), 'utf8');
     const data = JSON.parse(/<script type="application\/json" id="map-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as ExposureMapData;
     // lender-a's uncovered bad debt writes down aWETH, which lender-b accepts as collateral.
     expect(data.paths['lender-a']!.hit).toEqual([expect.objectContaining({ protocol: 'lender-b', hop: 1, via: 'lender-a', channel: 'receipt' })]);
+    // With --receipt-contagion the hit carries the write-down the run booked, and the page says which model.
+    expect(data.paths['lender-a']!.hit[0]!.writeDown).toBeGreaterThan(0);
+    expect(data.context).toContain('receiptContagion true');
     expect(data.paths['lender-b']!.hit).toEqual([]);
     const aWeth = data.nodes.findIndex((n) => n.type === 'asset' && n.label === 'aWETH');
     expect(data.paths['lender-a']!.nodes).toContain(aWeth);

@@ -1,8 +1,10 @@
 import type { AccountNode, ExposureGraph } from '../../graph/index.js';
 import type { SnapshotInfo } from '../../model/ecosystem.js';
 import { formatCount, formatUsdCompact } from '../format.js';
+import type { ReportInput } from '../report-input.js';
 import { contagionPaths, type ContagionPathOptions } from './contagion-paths.js';
 import { layoutMap } from './layout-map.js';
+import { mapContext } from './map-context.js';
 import type { PathRunResult } from './path-run.js';
 import { tagNodes } from './tag-nodes.js';
 import type { ExposureMapData, MapEdge, MapEdgeKind, MapNode } from './map-data-types.js';
@@ -25,9 +27,11 @@ export interface ExposureMapOptions {
   iterations?: number;
   /** Contagion paths: receipt-token issuers (the snapshot's `assets.issuer`, by symbol), hop bounds. */
   paths?: ContagionPathOptions;
+  /** The model the run's cascade used, stated on the page. */
+  model?: ReportInput['model'];
 }
 
-export const DEFAULTS: Required<ExposureMapOptions> = { bucketAbove: 20, maxAccounts: 600, maxLiquidators: 60, iterations: 300, paths: {} };
+export const DEFAULTS: Required<Omit<ExposureMapOptions, 'model'>> = { bucketAbove: 20, maxAccounts: 600, maxLiquidators: 60, iterations: 300, paths: {} };
 
 /** The parts of a scenario run the map reads (a `ScenarioRun` fits). */
 export interface MapRun {
@@ -37,7 +41,7 @@ export interface MapRun {
 
 type Group = { protocol: string; asset: string; accounts: AccountNode[]; usd: number };
 
-export function exposureMapData(graph: ExposureGraph, info: Pick<SnapshotInfo, 'id' | 'takenAt' | 'source'>, run?: MapRun, options: ExposureMapOptions = {}): ExposureMapData {
+export function exposureMapData(graph: ExposureGraph, info: Pick<SnapshotInfo, 'id' | 'takenAt' | 'source'> & Partial<Pick<SnapshotInfo, 'blocks'>>, run?: MapRun, options: ExposureMapOptions = {}): ExposureMapData {
   const settings = { ...DEFAULTS, ...options };
   const nodes: MapNode[] = [];
   const index = new Map<string, number>();
@@ -191,6 +195,7 @@ export function exposureMapData(graph: ExposureGraph, info: Pick<SnapshotInfo, '
   return {
     title: `Exposure map of snapshot ${info.id} (${info.takenAt}, ${info.source})`,
     scenario: run?.scenario.name ?? null,
+    context: mapContext(info, run === undefined ? undefined : options.model),
     nodes, edges: kept,
     paths: contagionPaths(nodes, kept, run?.result, settings.paths),
     accounts: accountCount, accountsDrawn: drawn, protocols, assets,

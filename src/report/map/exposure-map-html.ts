@@ -24,7 +24,7 @@ export function exposureMapHtml(data: ExposureMapData): string {
 <body>
 <header>
 <h1>${title}</h1>
-<p class="lede">${scenario}. Node size: USD exposure; colour: type. Hover for details, click a protocol for its contagion paths; wheel to zoom, drag to pan.</p>
+${data.context === '' ? '' : `<p class="context">${escapeHtml(data.context)}</p>\n`}<p class="lede">${scenario}. Node size: USD exposure; colour: type. Hover for details, click a protocol for its contagion paths; wheel to zoom, drag to pan.</p>
 <form class="controls" onsubmit="return false">
 <label>Asset <select id="filter-asset"><option value="">all</option></select></label>
 <label>Protocol <select id="filter-protocol"><option value="">all</option></select></label>

@@ -91,6 +91,8 @@ export interface ExposureMapData {
   title: string;
   /** The scenario whose run the contagion paths come from; null: potential paths from the graph alone. */
   scenario: string | null;
+  /** Snapshot blocks and the run's model with its options, one line ('' when unknown). */
+  context: string;
   nodes: MapNode[];
   edges: MapEdge[];
   /** By protocol name. */
