@@ -4,7 +4,8 @@ import type { AlertRules } from './schedule-config.js';
 
 /** One alert rule that fired, as it goes into `runs.alerts` and the webhook payload. */
 export interface FiredAlert {
-  rule: keyof Omit<AlertRules, 'accountCollateralMinUsd'>;
+  /** A rule of the config, or `indexFailed` (raised by the schedule when it reports on the last snapshot). */
+  rule: keyof Omit<AlertRules, 'accountCollateralMinUsd'> | 'indexFailed';
   /** What it fired on: a scenario, an asset, or "protocol/market/asset". */
   subject: string;
   value: number;
@@ -15,12 +16,26 @@ export interface FiredAlert {
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
 /**
- * The alert rules that fire on `current`: bad debt or liquidated debt of a scenario above a level,
- * a collateral asset's DEX depth down by more than a share since `previous` (not checked without
- * one), one account holding more than a share of a market's collateral.
+ * The alert rules that fire on `current`: the snapshot older than a number of hours (with
+ * `timing`), bad debt or liquidated debt of a scenario above a level, a collateral asset's DEX
+ * depth down by more than a share since `previous` (not checked without one), one account holding
+ * more than a share of a market's collateral.
  */
-export function evaluateAlerts(rules: AlertRules, current: RunMetrics, previous: RunMetrics | null): FiredAlert[] {
+export function evaluateAlerts(
+  rules: AlertRules,
+  current: RunMetrics,
+  previous: RunMetrics | null,
+  timing?: { startedAt: string; snapshotTakenAt: string },
+): FiredAlert[] {
   const fired: FiredAlert[] = [];
+  const maxAge = rules.snapshotOlderThanHours;
+  if (maxAge !== undefined && timing !== undefined) {
+    const hours = (Date.parse(timing.startedAt) - Date.parse(timing.snapshotTakenAt)) / 3_600_000;
+    if (hours > maxAge) {
+      fired.push({ rule: 'snapshotOlderThanHours', subject: `snapshot #${current.snapshotId}`, value: hours, threshold: maxAge,
+        message: `snapshot #${current.snapshotId} was taken ${timing.snapshotTakenAt}, ${hours.toFixed(1)} hours before this run, more than ${maxAge}` });
+    }
+  }
   for (const s of current.scenarios) {
     const bad = rules.badDebtAboveUsd;
     if (bad !== undefined && s.totalBadDebtUsd > bad) {

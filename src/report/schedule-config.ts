@@ -13,6 +13,8 @@ const alertRules = z.strictObject({
   accountCollateralShareAbove: z.number().gt(0).lte(1).optional(),
   /** Markets with less collateral than this (USD) are not checked for concentration (default 0). */
   accountCollateralMinUsd: z.number().nonnegative().optional(),
+  /** The snapshot reported on was taken more than this many hours before the run started (indexing has stalled). */
+  snapshotOlderThanHours: z.number().positive().optional(),
 });
 
 /** The `schedule` section of contagion.config.json (`contagion schedule`). */
@@ -23,6 +25,12 @@ const scheduleConfig = z.strictObject({
   scenarios: z.array(z.string().min(1)).min(1).optional(),
   /** Index the config's `sources` before each run (default: true when there are sources). */
   index: z.boolean().optional(),
+  /**
+   * When indexing fails: 'fail' (default) records the run as failed; 'use-last' reports on the
+   * newest snapshot already in the database and raises an `indexFailed` alert, so a subgraph
+   * outage costs freshness, not the report.
+   */
+  onIndexFailure: z.enum(['fail', 'use-last']).optional(),
   alerts: alertRules.optional(),
   webhook: z
     .strictObject({

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +69,46 @@ describe('contagion schedule indexing from a loopback graph-node', () => {
       expect((await listScheduledRuns(after.connection)).map((r) => r.status)).toEqual(['ok', 'ok', 'failed']);
     } finally {
       after.close();
+    }
+  });
+
+  it('when the subgraph is down, fails the run, or with onIndexFailure "use-last" reports on the last snapshot and alerts', async () => {
+    const db = join(dir, 'outage.duckdb');
+    const scenario = join(dir, 'weth-drop-30.json');
+    writeFileSync(scenario, JSON.stringify({ name: 'weth-drop-30', description: 'WETH and wstETH fall 30%', shocks: { WETH: 0.7, wstETH: 0.7 } }));
+    const source = (endpoint: string) => ({ name: 'lend', schema: 'messari-lending', chain: 'ethereum', endpoint, pageSize: 200, maxRetries: 0, closeFactor: 0.5 });
+    const write = (file: string, endpoint: string, extra: Record<string, unknown>) =>
+      writeFileSync(file, JSON.stringify({ sources: [source(endpoint)], retryBaseDelayMs: 0, schedule: { scenarios: [scenario], ...extra } }));
+    const run = (file: string) => contagion('schedule', '--cron', '0 */6 * * *', '--once', '--config', file, '--db', db, '--out', join(dir, 'outage-reports'));
+    const up = join(dir, 'up.json');
+    write(up, node.url, {});
+    expect((await run(up)).code).toBe(0);
+
+    // A loopback port nobody listens on: the graph-node is down.
+    const probe = createServer();
+    await new Promise<void>((ready) => probe.listen(0, '127.0.0.1', ready));
+    const deadPort = (probe.address() as AddressInfo).port;
+    await new Promise<void>((closed) => probe.close(() => closed()));
+    const dead = `http://127.0.0.1:${deadPort}/subgraphs/name/lend`;
+
+    const strict = join(dir, 'strict.json');
+    write(strict, dead, {});
+    const failed = await run(strict);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('contagion schedule: run failed');
+
+    const lenient = join(dir, 'lenient.json');
+    write(lenient, dead, { onIndexFailure: 'use-last', alerts: { snapshotOlderThanHours: 1e6 } });
+    const degraded = await run(lenient);
+    expect(degraded.code, degraded.stderr).toBe(3);
+    expect(degraded.stderr).toContain('contagion schedule: indexing failed, reporting on the newest snapshot in the database');
+    expect(degraded.stdout).toMatch(/alerts:\n  indexFailed: indexing failed \(.+\); this report uses the newest snapshot already in the database/);
+    const database = await openDatabase(db);
+    try {
+      const runs = await listScheduledRuns(database.connection);
+      expect(runs.map((r) => [r.runId, r.status, r.snapshotId])).toEqual([[1, 'ok', 1], [2, 'failed', null], [3, 'alert', 1]]);
+    } finally {
+      database.close();
     }
   });
 });

@@ -33,6 +33,15 @@ describe('evaluateAlerts', () => {
     expect(fired[4]!.message).toBe('account 0xwhale holds 80.0% of the wstETH collateral in morpho-blue/0xabc/wstETH ($50,000,000), more than 50.0%');
   });
 
+  it('fires when the snapshot is older than the allowed hours at the run\'s start, and only with the timing known', () => {
+    const timing = { startedAt: '2026-11-25T12:00:00.000Z', snapshotTakenAt: '2026-11-24T06:00:00.000Z' };
+    const [stale] = evaluateAlerts({ snapshotOlderThanHours: 24 }, after, before, timing);
+    expect([stale!.rule, stale!.subject, stale!.value, stale!.threshold]).toEqual(['snapshotOlderThanHours', `snapshot #${after.snapshotId}`, 30, 24]);
+    expect(stale!.message).toContain('30.0 hours before this run');
+    expect(evaluateAlerts({ snapshotOlderThanHours: 30 }, after, before, timing)).toEqual([]);
+    expect(evaluateAlerts({ snapshotOlderThanHours: 1 }, after, before)).toEqual([]);
+  });
+
   it('does not check depth without a previous run, and a level equal to the value does not fire', () => {
     expect(evaluateAlerts({ depthDropAbove: 0.1 }, after, null)).toEqual([]);
     expect(evaluateAlerts({ badDebtAboveUsd: 42_000_000 }, after, null)).toEqual([]);
@@ -45,5 +54,7 @@ describe('parseScheduleConfig', () => {
     expect(() => parseScheduleConfig({ alerts: { badDebtAboveUsd: -1 } }, 'cfg.json')).toThrow(/cfg\.json: field "schedule\.alerts\.badDebtAboveUsd"/);
     expect(() => parseScheduleConfig({ webhook: { url: 'ftp://x' } }, 'cfg.json')).toThrow(/field "schedule\.webhook\.url": must be an http\(s\) URL/);
     expect(() => parseScheduleConfig({ cronn: '* * * * *' }, 'cfg.json')).toThrow(/cfg\.json: field "schedule"/);
+    expect(() => parseScheduleConfig({ onIndexFailure: 'retry' }, 'cfg.json')).toThrow(/field "schedule\.onIndexFailure"/);
+    expect(() => parseScheduleConfig({ webhook: { url: 'https://h.example/x', retries: 11 } }, 'cfg.json')).toThrow(/field "schedule\.webhook\.retries"/);
   });
 });

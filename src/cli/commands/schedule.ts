@@ -107,16 +107,7 @@ async function guardedTick(settings: ScheduleSettings, dbPath: string, options: 
 
 async function scheduledRun(settings: ScheduleSettings, dbPath: string, options: ScheduleOptions, startedAt: string): Promise<number> {
   const { schedule, indexer } = settings;
-  if (indexer !== null) {
-    const database = await openDatabase(dbPath);
-    try {
-      const indexed = await runIndex(database, { config: indexer });
-      for (const warning of indexed.warnings) logToStderr(warning);
-      logToStderr(`contagion schedule: indexed snapshot ${indexed.snapshotId}${indexed.created ? '' : ' (unchanged)'}`);
-    } finally {
-      database.close();
-    }
-  }
+  const indexFailure = indexer === null ? null : await indexSources(indexer, schedule, dbPath);
   const scenarios = loadScenarios(schedule.scenarios ?? [DEFAULT_SCENARIO]);
   const { database, snapshot, liquidityDetails } = await openSnapshot({
     ...(options.db === undefined ? {} : { db: dbPath }), log: logToStderr, liquidityDetails: usesCurves(scenarios),
@@ -127,7 +118,10 @@ async function scheduledRun(settings: ScheduleSettings, dbPath: string, options:
     const current = runMetrics(snapshot, runs);
     const previous = (await latestScheduledRun(database.connection)) as (RunMetrics & { runId: number }) | null;
     const changes = previous === null ? [] : runDiff(previous, current);
-    const alerts = evaluateAlerts(schedule.alerts ?? {}, current, previous);
+    const alerts = [
+      ...(indexFailure === null ? [] : [indexFailure]),
+      ...evaluateAlerts(schedule.alerts ?? {}, current, previous, { startedAt, snapshotTakenAt: snapshot.info.takenAt }),
+    ];
     const input: ReportInput = {
       generatedAt: startedAt, snapshot: snapshot.info, summary: summarizeSnapshot(snapshot),
       model: { solver: 'contagion-cascade', options: runs[0]?.result.options ?? cascadeOptions({}) }, runs,
@@ -162,6 +156,28 @@ async function scheduledRun(settings: ScheduleSettings, dbPath: string, options:
     process.stdout.write(`alerts:\n${alerts.map((a) => `  ${a.rule}: ${a.message}\n`).join('')}`);
     await notify(schedule, { event: 'alert', runId, startedAt, snapshotId: current.snapshotId, reportDir: written.dir, changes, alerts });
     return EXIT_ALERT;
+  } finally {
+    database.close();
+  }
+}
+
+/**
+ * Indexes the config's sources into the database. A failure ends the run, unless the schedule says
+ * `onIndexFailure: "use-last"`: then it becomes an `indexFailed` alert and the run goes on with
+ * the newest snapshot the database holds.
+ */
+async function indexSources(indexer: NonNullable<ScheduleSettings['indexer']>, schedule: ScheduleSettings['schedule'], dbPath: string): Promise<FiredAlert | null> {
+  const database = await openDatabase(dbPath);
+  try {
+    const indexed = await runIndex(database, { config: indexer });
+    for (const warning of indexed.warnings) logToStderr(warning);
+    logToStderr(`contagion schedule: indexed snapshot ${indexed.snapshotId}${indexed.created ? '' : ' (unchanged)'}`);
+    return null;
+  } catch (error) {
+    if (schedule.onIndexFailure !== 'use-last') throw error;
+    const reason = redactUrl((error as Error).message, schedule.webhook?.url);
+    logToStderr(`contagion schedule: indexing failed, reporting on the newest snapshot in the database: ${reason}`);
+    return { rule: 'indexFailed', subject: 'index', value: 1, threshold: 0, message: `indexing failed (${reason}); this report uses the newest snapshot already in the database` };
   } finally {
     database.close();
   }
