@@ -15,7 +15,7 @@ import {
 } from '../../store/index.js';
 import { logToStderr } from '../options.js';
 import { acquireScheduleLock, ScheduleOverlapError } from '../schedule-lock.js';
-import { postAlert } from '../post-alert.js';
+import { notify, redactUrl } from '../schedule-webhook.js';
 import { loadScheduleSettings, type ScheduleSettings } from '../schedule-settings.js';
 
 interface ScheduleOptions {
@@ -189,26 +189,6 @@ class RecordedRunFailure extends Error {
     super((cause as Error).message, { cause });
   }
 }
-
-/** The webhook's JSON body (after `source: "contagion"`): an alert, or a run that failed. */
-type WebhookEvent =
-  | { event: 'alert'; runId: number; startedAt: string; snapshotId: number; reportDir: string; changes: string[]; alerts: FiredAlert[] }
-  | { event: 'failed'; runId: number | null; startedAt: string; error: string };
-
-async function notify(schedule: ScheduleSettings['schedule'], payload: WebhookEvent): Promise<void> {
-  const webhook = schedule.webhook;
-  if (webhook === undefined) return;
-  const sent = await postAlert(webhook.url, { source: 'contagion', ...payload }, {
-    ...(webhook.timeoutMs === undefined ? {} : { timeoutMs: webhook.timeoutMs }),
-    ...(webhook.retries === undefined ? {} : { retries: webhook.retries }),
-    ...(webhook.retryDelayMs === undefined ? {} : { retryDelayMs: webhook.retryDelayMs }),
-  });
-  const tries = sent.attempts === 1 ? '1 attempt' : `${sent.attempts} attempts`;
-  logToStderr(`contagion schedule: ${payload.event} webhook ${sent.ok ? 'delivered' : 'failed'} (${sent.outcome}, ${tries})`);
-}
-
-/** A failure's text goes to the log and the webhook: never with the webhook's own URL (it may hold a token). */
-const redactUrl = (text: string, url: string | undefined): string => (url === undefined ? text : text.split(url).join('[webhook url]'));
 
 async function recordFailure(dbPath: string, startedAt: string): Promise<number> {
   const database = await openDatabase(dbPath);
